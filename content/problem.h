@@ -1,0 +1,40 @@
+// Located problems and the result type used across module boundaries.
+// Errors are values: a loader returns what it could build plus every problem it found,
+// never throws, so a facilitator sees all mistakes at once.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rc::content {
+
+enum class Severity {
+    Error,    // the whole thing (pack, file) is refused
+    Warning,  // one part (an item) is left out, the rest goes on
+};
+
+struct Problem {
+    Severity severity = Severity::Error;
+    std::string where;    // "pack.json: items[3].answer" or "media/0003.jpg"
+    std::string message;  // "expected \"real\", \"generated\" or \"edited\", got \"fake\""
+};
+
+// "pack.json: items[3].answer: expected ..." — the form shown to facilitators and on stderr.
+std::string to_string(const Problem& problem);
+
+template <class T>
+struct Result {
+    std::optional<T> value;
+    std::vector<Problem> problems;
+
+    bool ok() const { return value.has_value(); }
+    bool has_errors() const {
+        for (const auto& p : problems)
+            if (p.severity == Severity::Error) return true;
+        return false;
+    }
+};
+
+}  // namespace rc::content

@@ -1,0 +1,67 @@
+#include "engine/media/image_decode.h"
+
+#include <SDL_image.h>
+
+#include <algorithm>
+
+#include "content/media_probe.h"
+
+namespace rc::engine {
+namespace {
+
+SurfacePtr scaled_copy(SDL_Surface* source, int width, int height) {
+    SurfacePtr scaled(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32));
+    if (!scaled)
+        return nullptr;
+    if (SDL_SoftStretchLinear(source, nullptr, scaled.get(), nullptr) != 0)
+        return nullptr;
+    return scaled;
+}
+
+}  // namespace
+
+SurfacePtr fit_surface(SDL_Surface* source, int max_side) {
+    SurfacePtr current(SDL_ConvertSurfaceFormat(source, SDL_PIXELFORMAT_RGBA32, 0));
+    // Bilinear scaling only looks at 2×2 pixels: halve step by step so a big reduction
+    // averages every pixel instead of skipping most of them (no aliasing in thumbnails).
+    while (current && std::max(current->w, current->h) > max_side) {
+        const double factor =
+            std::max(0.5, static_cast<double>(max_side) / std::max(current->w, current->h));
+        const int width = std::max(1, static_cast<int>(current->w * factor + 0.5));
+        const int height = std::max(1, static_cast<int>(current->h * factor + 0.5));
+        current = scaled_copy(current.get(), width, height);
+    }
+    return current;
+}
+
+bool decode_image(std::span<const std::uint8_t> bytes, const DecodeLimits& limits,
+                  DecodedImage* out, std::string* why) {
+    auto info = content::probe_image(bytes, why);
+    if (!info)
+        return false;
+    const std::uint64_t pixels = std::uint64_t{info->width} * info->height;
+    if (pixels > limits.max_source_pixels) {
+        *why = std::to_string(info->width) + "×" + std::to_string(info->height) +
+               " pixels is over the size limit";
+        return false;
+    }
+    SDL_RWops* stream = SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size()));
+    SurfacePtr decoded(IMG_Load_RW(stream, 1));
+    if (!decoded) {
+        *why = std::string("cannot decode: ") + IMG_GetError();
+        return false;
+    }
+    out->source_width = decoded->w;
+    out->source_height = decoded->h;
+    out->full = fit_surface(decoded.get(), limits.max_side);
+    decoded.reset();
+    if (out->full)
+        out->thumbnail = fit_surface(out->full.get(), limits.thumbnail_side);
+    if (!out->full || !out->thumbnail) {
+        *why = std::string("out of memory while scaling: ") + SDL_GetError();
+        return false;
+    }
+    return true;
+}
+
+}  // namespace rc::engine

@@ -1,0 +1,41 @@
+// Decoding pack media into pixels, safely: the header is checked first (format, size cap)
+// so no decoder ever sees a decompression bomb, big pictures are scaled down to what a
+// texture can hold, and a small thumbnail is made for the end screen.
+#pragma once
+
+#include <SDL.h>
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+
+namespace rc::engine {
+
+struct SurfaceDeleter {
+    void operator()(SDL_Surface* surface) const { SDL_FreeSurface(surface); }
+};
+using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
+
+struct DecodeLimits {
+    std::uint64_t max_source_pixels = 50'000'000;
+    int max_side = 4096;       // largest texture side we ask of any renderer (WebGL 1 too)
+    int thumbnail_side = 320;  // end screen thumbnails
+};
+
+struct DecodedImage {
+    SurfacePtr full;       // RGBA32, at most max_side on each side
+    SurfacePtr thumbnail;  // RGBA32, at most thumbnail_side
+    int source_width = 0;
+    int source_height = 0;
+};
+
+// Returns false with *why ("not a PNG, JPEG, GIF or WebP file", "corrupt JPEG data", ...).
+bool decode_image(std::span<const std::uint8_t> bytes, const DecodeLimits& limits,
+                  DecodedImage* out, std::string* why);
+
+// Scales `source` down so that both sides fit in `max_side`, keeping the aspect ratio.
+// Returns a copy when it already fits. RGBA32 in and out.
+SurfacePtr fit_surface(SDL_Surface* source, int max_side);
+
+}  // namespace rc::engine

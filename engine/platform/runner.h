@@ -1,0 +1,28 @@
+// The main loop seam: one interface the game implements, two drivers that call it —
+// runner_native.cpp (a while loop that sleeps in SDL_WaitEventTimeout when nothing moves)
+// and runner_web.cpp (emscripten_set_main_loop). Nothing else in the code base knows
+// which one is running.
+#pragma once
+
+#include <SDL.h>
+
+#include "engine/gfx/gfx.h"
+
+namespace rc::engine {
+
+class LoopClient {
+  public:
+    virtual ~LoopClient() = default;
+    virtual void handle_event(const SDL_Event& event) = 0;
+    // Draws one frame's UI between Gfx::begin_frame and Gfx::end_frame.
+    virtual void draw() = 0;
+    // True while something changes without input (loading, an animation, a text cursor):
+    // the loop keeps drawing instead of sleeping.
+    virtual bool busy() const = 0;
+    virtual bool quit_requested() const = 0;
+};
+
+// Runs until the client asks to quit or the window is closed. Returns the exit status.
+int run_loop(Gfx& gfx, LoopClient& client);
+
+}  // namespace rc::engine

@@ -1,0 +1,29 @@
+# rc_engine: the SDL2 / SDL_image / Dear ImGui platform layer. Natively from Debian's
+# packages; for the web, cmake/web.cmake points the same find calls at the wasm sysroot.
+find_package(SDL2 CONFIG REQUIRED)
+find_package(SDL2_image CONFIG REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
+
+# Debian's libimgui.a has the SDL platform backend but not the SDL_Renderer one.
+set(RC_IMGUI_SDLRENDERER_SOURCE
+    /usr/share/doc/libimgui-dev/examples/backends/imgui_impl_sdlrenderer.cpp
+    CACHE FILEPATH "imgui_impl_sdlrenderer.cpp from Debian's libimgui-dev")
+add_library(rc_imgui_sdlrenderer STATIC ${RC_IMGUI_SDLRENDERER_SOURCE})
+target_link_libraries(rc_imgui_sdlrenderer PUBLIC PkgConfig::IMGUI SDL2::SDL2)
+target_include_directories(rc_imgui_sdlrenderer PUBLIC ${IMGUI_INCLUDEDIR}/backends)
+target_compile_options(rc_imgui_sdlrenderer PRIVATE -w)  # third-party code: not ours to fix
+
+add_library(rc_engine STATIC
+    gfx/gfx.cpp
+    gfx/texture.cpp
+    media/image_decode.cpp
+    media/media_loader_native.cpp
+    platform/paths.cpp
+    platform/runner_native.cpp
+)
+target_include_directories(rc_engine PUBLIC ${PROJECT_SOURCE_DIR})
+target_link_libraries(rc_engine PUBLIC rc_content rc_store rc_imgui_sdlrenderer
+    SDL2_image::SDL2_image SDL2::SDL2 PkgConfig::IMGUI)
+find_package(Threads REQUIRED)
+target_link_libraries(rc_engine PUBLIC Threads::Threads)

@@ -1,0 +1,114 @@
+#include "engine/store/atomic_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace rc::engine {
+namespace {
+
+std::string failure(const std::filesystem::path& file, const char* what, int error) {
+    return file.string() + ": " + what + ": " + std::strerror(error);
+}
+
+// write(2) until everything is written or an error (ENOSPC, EIO...) stops it.
+bool write_all(int fd, std::string_view contents) {
+    const char* data = contents.data();
+    std::size_t left = contents.size();
+    while (left > 0) {
+        const ssize_t written = ::write(fd, data, left);
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        data += written;
+        left -= static_cast<std::size_t>(written);
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string write_file_atomically(const std::filesystem::path& file, std::string_view contents) {
+    std::error_code ec;
+    if (file.has_parent_path())
+        std::filesystem::create_directories(file.parent_path(), ec);
+    if (ec)
+        return file.parent_path().string() + ": cannot create folder: " + ec.message();
+
+    const auto temp = std::filesystem::path(file.string() + ".tmp-" + std::to_string(::getpid()));
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return failure(temp, "cannot create", errno);
+    bool ok = write_all(fd, contents);
+    int error = ok ? 0 : errno;
+    // fsync before rename: otherwise the rename can reach the disk before the data does.
+    if (ok && ::fsync(fd) != 0) {
+        ok = false;
+        error = errno;
+    }
+    if (::close(fd) != 0 && ok) {
+        ok = false;
+        error = errno;
+    }
+    if (!ok) {
+        std::filesystem::remove(temp, ec);
+        return failure(file, "cannot write", error);
+    }
+    if (std::rename(temp.c_str(), file.c_str()) != 0) {
+        error = errno;
+        std::filesystem::remove(temp, ec);
+        return failure(file, "cannot replace", error);
+    }
+    return {};
+}
+
+std::optional<std::string> read_small_file(const std::filesystem::path& file, std::string* why,
+                                           std::uintmax_t max_bytes) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) {
+        if (why)
+            why->clear();
+        return std::nullopt;
+    }
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) {
+        if (why)
+            *why = file.string() + ": " + ec.message();
+        return std::nullopt;
+    }
+    if (size > max_bytes) {
+        if (why)
+            *why = file.string() + ": file is too large (" + std::to_string(size) + " bytes)";
+        return std::nullopt;
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (!in && !in.eof()) {
+        if (why)
+            *why = file.string() + ": cannot read: " + std::strerror(errno);
+        return std::nullopt;
+    }
+    return buffer.str();
+}
+
+std::filesystem::path keep_corrupt_file(const std::filesystem::path& file) {
+    std::error_code ec;
+    for (int n = 1; n < 1000; ++n) {
+        auto aside = std::filesystem::path(file.string() + ".corrupt-" + std::to_string(n));
+        if (std::filesystem::exists(aside, ec))
+            continue;
+        std::filesystem::rename(file, aside, ec);
+        return ec ? std::filesystem::path{} : aside;
+    }
+    return {};
+}
+
+}  // namespace rc::engine

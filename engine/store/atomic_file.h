@@ -1,0 +1,25 @@
+// Writing a file so that a crash, a full disk or a power cut leaves either the old file or
+// the new one, never half of each: write a temp file beside it, flush it to disk, rename it
+// over the target. Plain C++ (no SDL) so the game core and its tests use it directly.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rc::engine {
+
+// Returns an empty string on success, else a message naming the file and the problem
+// ("/home/x/.local/share/realcheck/deck.json: No space left on device").
+std::string write_file_atomically(const std::filesystem::path& file, std::string_view contents);
+
+// The whole file, or nullopt with *why set. Missing files give nullopt and *why empty.
+std::optional<std::string> read_small_file(const std::filesystem::path& file, std::string* why,
+                                           std::uintmax_t max_bytes = 16 * 1024 * 1024);
+
+// Moves a file that could not be read aside (name.corrupt-N) so it is kept for inspection
+// and never overwritten. Returns the new path, or empty on failure.
+std::filesystem::path keep_corrupt_file(const std::filesystem::path& file);
+
+}  // namespace rc::engine

@@ -1,0 +1,465 @@
+#include "game/app.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <random>
+
+#include "engine/platform/paths.h"
+#include "game/deck.h"
+#include "game/random.h"
+#include "game/screens/widgets.h"
+
+namespace rc::game {
+namespace {
+
+// Body text in pixels at 1280×720 for each text size step.
+constexpr float kTextSizes[kTextSizeCount] = {18.f, 22.f, 27.f, 33.f};
+// Pictures kept at full resolution: the current one and the next ones being prepared.
+constexpr std::size_t kItemsAhead = 2;
+
+std::filesystem::path demo_pack_dir() {
+    return engine::default_cache_dir() / "packs" / "demo";
+}
+
+std::uint64_t fresh_seed() {
+    std::random_device device;
+    return (std::uint64_t{device()} << 32) ^ device() ^
+           static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+}
+
+std::string utc_now_iso() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+}  // namespace
+
+App::App(engine::Gfx& gfx, AppOptions options)
+    : gfx_(gfx),
+      options_(std::move(options)),
+      progress_(options_.data_dir.empty() ? engine::default_data_dir() : options_.data_dir) {
+    LoadNote note;
+    settings_ = progress_.load_settings(&note);
+    if (!note.message.empty())
+        ui_.messages.push_back(note.message);
+    if (options_.lang)
+        settings_.lang = *options_.lang;
+    else if (!settings_.lang_chosen)
+        settings_.lang = engine::system_prefers_french() ? content::Lang::Fr : content::Lang::En;
+    next_seed_ = options_.seed ? *options_.seed : fresh_seed();
+    wake_event_ = SDL_RegisterEvents(1);
+    if (wake_event_ == static_cast<Uint32>(-1))
+        wake_event_ = 0;
+    loader_ = engine::MediaLoader::create(engine::DecodeLimits{}, wake_event_);
+
+    std::filesystem::path pack = options_.pack;
+    if (pack.empty() && !settings_.last_pack.empty())
+        pack = settings_.last_pack;
+    if (pack.empty() || !open_pack(pack)) {
+        if (options_.pack.empty() && pack != demo_pack_dir())
+            open_pack(demo_pack_dir());
+    }
+    ui_.known_packs = known_packs();
+}
+
+App::~App() = default;
+
+bool App::open_pack(const std::filesystem::path& path) {
+    auto loaded = content::load_pack(path);
+    if (!loaded.ok()) {
+        ui_.pack_errors.clear();
+        ui_.pack_errors.push_back(path.string() + ":");
+        for (const auto& problem : loaded.problems)
+            ui_.pack_errors.push_back(content::to_string(problem));
+        return false;
+    }
+    ui_.pack_errors.clear();
+    pack_ = std::move(*loaded.value);
+    pack_warnings_ = std::move(loaded.problems);
+    ui_.left_out_open = false;
+    game_.to_title();
+    images_.clear();
+    tickets_.clear();
+    if (options_.remember_deck) {
+        settings_.last_pack = pack_->root.string();
+        save_settings();
+    }
+    return true;
+}
+
+std::vector<std::string> App::known_packs() const {
+    std::vector<std::string> packs;
+    std::error_code ec;
+    if (std::filesystem::exists(demo_pack_dir() / "pack.json", ec))
+        packs.push_back(demo_pack_dir().string());
+    if (!settings_.last_pack.empty() &&
+        std::find(packs.begin(), packs.end(), settings_.last_pack) == packs.end())
+        packs.push_back(settings_.last_pack);
+    if (pack_ && std::find(packs.begin(), packs.end(), pack_->root.string()) == packs.end())
+        packs.push_back(pack_->root.string());
+    return packs;
+}
+
+void App::start_round() {
+    if (!pack_)
+        return;
+    round_seed_ = next_seed_;
+    next_seed_ = Random(round_seed_).next();
+    LoadNote note;
+    DeckHistory deck = options_.remember_deck ? progress_.load_deck(&note) : DeckHistory{};
+    if (!note.message.empty())
+        ui_.messages.push_back(note.message);
+    const auto& manifest = pack_->manifest;
+    Draw draw = draw_round(manifest.items, deck[manifest.id], DrawDesc{kRoundSize, round_seed_});
+    if (options_.remember_deck) {
+        deck[manifest.id] = draw.seen_after;
+        if (auto error = progress_.save_deck(deck); !error.empty())
+            ui_.messages.push_back(error);
+    }
+    game_.start(manifest, draw.picks);
+    images_.clear();
+    images_.resize(game_.items().size());
+    tickets_.clear();
+    result_recorded_ = false;
+    view_.reset();
+    ui_.overlay = Overlay::None;
+    request_media_ahead();
+}
+
+void App::request_media_ahead() {
+    if (!pack_)
+        return;
+    const std::size_t position = game_.position();
+    for (std::size_t i = 0; i < images_.size(); ++i) {
+        const bool wanted = i >= position && i <= position + kItemsAhead;
+        auto& image = images_[i];
+        if (!wanted && i != ui_.missed_detail)
+            image.full.reset();
+        if (!wanted || image.requested)
+            continue;
+        const auto& item = pack_->manifest.items[game_.items()[i].pack_index];
+        std::string why;
+        const auto file = content::resolve_media_path(pack_->root, item.media, &why);
+        image.requested = true;
+        tickets_[loader_->request(file.string(), item.media)] = game_.items()[i].pack_index;
+    }
+}
+
+void App::collect_media() {
+    for (auto& result : loader_->collect()) {
+        auto ticket = tickets_.find(result.ticket);
+        if (ticket == tickets_.end())
+            continue;  // from an earlier round
+        const std::size_t pack_index = ticket->second;
+        tickets_.erase(ticket);
+        const auto& items = game_.items();
+        auto round = std::find_if(items.begin(), items.end(),
+                                  [&](const RoundItem& i) { return i.pack_index == pack_index; });
+        if (round == items.end())
+            continue;
+        auto& image = images_[static_cast<std::size_t>(round - items.begin())];
+        std::string why;
+        if (result.ok) {
+            image.full =
+                engine::Texture::from_surface(gfx_.renderer(), result.image.full.get(), &why);
+            image.thumbnail =
+                engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
+        }
+        if (!result.ok || !image.full) {
+            image.failed = true;
+            image.error = result.ok ? why : result.error;
+        }
+    }
+    drop_failed_current();
+}
+
+void App::drop_failed_current() {
+    while (game_.phase() == Phase::Question && images_[game_.position()].failed) {
+        const auto& image = images_[game_.position()];
+        const auto& item = pack_->manifest.items[game_.current()->pack_index];
+        ui_.messages.push_back(strings().format(settings_.lang, "media.unreadable",
+                                                {{"file", item.media}, {"why", image.error}}));
+        images_.erase(images_.begin() + static_cast<std::ptrdiff_t>(game_.position()));
+        game_.drop_current();
+        request_media_ahead();
+    }
+    if (game_.phase() == Phase::End)
+        finish_round();
+}
+
+void App::wait_for_current_media() {
+    collect_media();
+    while (game_.phase() == Phase::Question && !images_[game_.position()].full &&
+           loader_->pending()) {
+        loader_->wait();
+        collect_media();
+    }
+}
+
+void App::finish_round() {
+    if (result_recorded_ || !pack_)
+        return;
+    result_recorded_ = true;
+    if (!options_.save_results)
+        return;
+    GameResult record = result();
+    record.finished_at = utc_now_iso();
+    if (auto error = progress_.append_result(record); !error.empty())
+        ui_.messages.push_back(
+            strings().format(settings_.lang, "end.save_failed", {{"why", error}}));
+}
+
+GameResult App::result() const {
+    GameResult out;
+    if (!pack_)
+        return out;
+    out.pack_id = pack_->manifest.id;
+    out.seed = round_seed_;
+    out.score = game_.score();
+    out.out_of = game_.out_of();
+    for (const auto& round : game_.items()) {
+        const auto& item = pack_->manifest.items[round.pack_index];
+        out.items.push_back(
+            {item.id, round.truth, round.given.value_or(round.truth), round.correct()});
+    }
+    return out;
+}
+
+void App::save_settings() {
+    if (auto error = progress_.save_settings(settings_); !error.empty())
+        ui_.messages.push_back(
+            strings().format(settings_.lang, "settings.save_failed", {{"why", error}}));
+}
+
+void App::zoom_by(float factor) {
+    view_.zoom = std::clamp(view_.zoom * factor, 1.f, 16.f);
+}
+
+void App::apply(const Action& action) {
+    switch (action.type) {
+        case ActionType::Play:
+        case ActionType::PlayAgain:
+            start_round();
+            break;
+        case ActionType::Answer:
+            game_.answer(action.answer);
+            if (game_.phase() == Phase::Feedback)
+                view_.reset();
+            break;
+        case ActionType::Next:
+            game_.next();
+            view_.reset();
+            request_media_ahead();
+            drop_failed_current();
+            if (game_.phase() == Phase::End)
+                finish_round();
+            break;
+        case ActionType::ShowPacks:
+            ui_.known_packs = known_packs();
+            ui_.overlay = Overlay::Packs;
+            break;
+        case ActionType::OpenPack:
+            if (open_pack(action.text)) {
+                ui_.overlay = Overlay::None;
+                ui_.known_packs = known_packs();
+            }
+            break;
+        case ActionType::ShowSettings:
+            ui_.overlay = Overlay::Settings;
+            break;
+        case ActionType::CloseOverlay:
+            ui_.overlay = Overlay::None;
+            view_.reset();
+            break;
+        case ActionType::SetLanguage:
+            settings_.lang = action.lang;
+            settings_.lang_chosen = true;
+            save_settings();
+            break;
+        case ActionType::SetTextSize:
+            settings_.text_size =
+                static_cast<int>(std::min<std::size_t>(action.index, kTextSizeCount - 1));
+            save_settings();
+            break;
+        case ActionType::ShowMissed:
+            ui_.missed_detail = action.index;
+            ui_.overlay = Overlay::MissedDetail;
+            view_.reset();
+            request_media_ahead();
+            break;
+        case ActionType::ToggleLeftOut:
+            ui_.left_out_open = !ui_.left_out_open;
+            break;
+        case ActionType::ZoomIn:
+            zoom_by(1.25f);
+            break;
+        case ActionType::ZoomOut:
+            zoom_by(1.f / 1.25f);
+            break;
+        case ActionType::ZoomFit:
+            view_.reset();
+            break;
+        case ActionType::DismissMessage:
+            if (action.index < ui_.messages.size())
+                ui_.messages.erase(ui_.messages.begin() +
+                                   static_cast<std::ptrdiff_t>(action.index));
+            break;
+        case ActionType::QuitRound:
+            game_.to_title();
+            ui_.overlay = Overlay::None;
+            break;
+    }
+}
+
+void App::apply_key(const SDL_Keysym& key) {
+    const Phase phase = game_.phase();
+    const auto emit = [this](ActionType type, content::Answer answer = content::Answer::Real) {
+        apply(type == ActionType::Answer ? Action::answering(answer) : Action::of(type));
+    };
+    switch (key.sym) {
+        case SDLK_LEFT:
+        case SDLK_r:
+            if (phase == Phase::Question)
+                emit(ActionType::Answer, content::Answer::Real);
+            break;
+        case SDLK_RIGHT:
+        case SDLK_g:
+            if (phase == Phase::Question)
+                emit(ActionType::Answer, content::Answer::Generated);
+            else if (phase == Phase::Feedback && key.sym == SDLK_RIGHT)
+                emit(ActionType::Next);
+            break;
+        case SDLK_DOWN:
+        case SDLK_e:
+            if (phase == Phase::Question && game_.three_answers())
+                emit(ActionType::Answer, content::Answer::Edited);
+            break;
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER:
+        case SDLK_SPACE:
+            if (phase == Phase::Feedback)
+                emit(ActionType::Next);
+            else if (phase == Phase::Title && ui_.overlay == Overlay::None && pack_)
+                emit(ActionType::Play);
+            break;
+        case SDLK_PLUS:
+        case SDLK_EQUALS:
+        case SDLK_KP_PLUS:
+            emit(ActionType::ZoomIn);
+            break;
+        case SDLK_MINUS:
+        case SDLK_KP_MINUS:
+            emit(ActionType::ZoomOut);
+            break;
+        case SDLK_0:
+        case SDLK_KP_0:
+            emit(ActionType::ZoomFit);
+            break;
+        case SDLK_ESCAPE:
+            if (ui_.overlay != Overlay::None)
+                emit(ActionType::CloseOverlay);
+            break;
+        case SDLK_F11: {
+            const bool full = SDL_GetWindowFlags(gfx_.window()) & SDL_WINDOW_FULLSCREEN_DESKTOP;
+            SDL_SetWindowFullscreen(gfx_.window(), full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+            break;
+        }
+        default:
+            break;
+    }
+}
+
+void App::handle_event(const SDL_Event& event) {
+    if (event.type == SDL_QUIT)
+        quit_ = true;
+    if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantTextInput)
+        apply_key(event.key.keysym);
+    // Two-finger pinch (SDL's gesture recogniser works for touch screens and the browser).
+    if (event.type == SDL_MULTIGESTURE && event.mgesture.numFingers == 2 &&
+        event.mgesture.dDist != 0.f)
+        zoom_by(1.f + event.mgesture.dDist * 4.f);
+}
+
+bool App::busy() const {
+    return loader_->pending() || ImGui::GetIO().WantTextInput;
+}
+
+void App::draw() {
+    gfx_.set_base_font_size(kTextSizes[std::clamp(settings_.text_size, 0, kTextSizeCount - 1)]);
+    collect_media();
+    std::vector<Action> actions;
+    ScreenContext ctx{strings(),
+                      settings_.lang,
+                      settings_.text_size,
+                      gfx_.fonts(),
+                      gfx_.ui_scale(),
+                      pack(),
+                      pack_warnings_,
+                      game_,
+                      images_,
+                      view_,
+                      ui_,
+                      actions};
+    if (ui_.overlay == Overlay::Packs) {
+        draw_packs_screen(ctx);
+    } else {
+        switch (game_.phase()) {
+            case Phase::Title:
+                draw_title_screen(ctx);
+                break;
+            case Phase::Question:
+            case Phase::Feedback:
+                draw_question_screen(ctx);
+                break;
+            case Phase::End:
+                draw_end_screen(ctx);
+                break;
+        }
+        if (ui_.overlay == Overlay::Settings)
+            draw_settings_window(ctx);
+    }
+    for (const auto& action : actions)
+        apply(action);
+}
+
+std::string App::status_text() const {
+    const auto lang = settings_.lang;
+    const auto& s = strings();
+    const RoundItem* round = game_.current();
+    switch (game_.phase()) {
+        case Phase::Title:
+            return s.format(
+                lang, "status.title",
+                {{"app", s.get(lang, "app.title")}, {"play", s.get(lang, "title.play")}});
+        case Phase::Question:
+            return s.format(lang, "status.question",
+                            {{"n", std::to_string(game_.position() + 1)},
+                             {"total", std::to_string(game_.out_of())},
+                             {"prompt", s.get(lang, "question.prompt")},
+                             {"real", s.get(lang, "answer.real")},
+                             {"generated", s.get(lang, "answer.generated")}});
+        case Phase::Feedback: {
+            const auto& item = pack_->manifest.items[round->pack_index];
+            return s.format(
+                lang, "status.feedback",
+                {{"verdict", s.get(lang, round->correct() ? "feedback.right" : "feedback.wrong")},
+                 {"truth", s.get(lang, truth_key(item.answer))},
+                 {"explanation", item.explanation.get(lang)}});
+        }
+        case Phase::End:
+            return s.format(
+                lang, "status.end",
+                {{"score", std::to_string(game_.score())},
+                 {"total", std::to_string(game_.out_of())},
+                 {"verdict", s.get(lang, "end.verdict." + std::to_string(verdict_band(
+                                                              game_.score(), game_.out_of())))}});
+    }
+    return {};
+}
+
+}  // namespace rc::game

@@ -1,0 +1,96 @@
+// The game application: ties the pure quiz core (rules, deck, progress) to the engine
+// (window, media loading) and the screens. It turns input into Actions, applies them to the
+// state machine, keeps the pictures of the round loaded ahead, and remembers settings,
+// the deck and results. The same App runs windowed, headless and in the browser.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/pack.h"
+#include "engine/gfx/gfx.h"
+#include "engine/media/media_loader.h"
+#include "engine/platform/runner.h"
+#include "game/progress.h"
+#include "game/rules.h"
+#include "game/screens/screen.h"
+#include "game/strings.h"
+
+namespace rc::game {
+
+struct AppOptions {
+    std::filesystem::path pack;      // folder or pack.json; empty → last pack, else the demo
+    std::filesystem::path data_dir;  // empty → engine::default_data_dir()
+    std::optional<content::Lang> lang;
+    std::optional<std::uint64_t> seed;
+    bool remember_deck = true;  // false: draws ignore and keep the saved history (headless)
+    bool save_results = true;
+};
+
+class App final : public engine::LoopClient {
+  public:
+    App(engine::Gfx& gfx, AppOptions options);
+    ~App() override;
+
+    // engine::LoopClient
+    void handle_event(const SDL_Event& event) override;
+    void draw() override;
+    bool busy() const override;
+    bool quit_requested() const override { return quit_; }
+
+    void apply(const Action& action);
+    // Blocks until the current item's picture is ready or has failed (headless runs).
+    void wait_for_current_media();
+
+    const Game& game() const { return game_; }
+    const content::LoadedPack* pack() const { return pack_ ? &*pack_ : nullptr; }
+    const std::vector<content::Problem>& pack_warnings() const { return pack_warnings_; }
+    const std::vector<std::string>& pack_errors() const { return ui_.pack_errors; }
+    const std::vector<std::string>& messages() const { return ui_.messages; }
+    content::Lang lang() const { return settings_.lang; }
+    std::uint64_t round_seed() const { return round_seed_; }
+    // The main text of the screen as plain text (for screen readers and browser tests).
+    std::string status_text() const;
+    GameResult result() const;
+
+    static constexpr Uint32 kNoEvent = 0;
+
+  private:
+    static const Strings& strings() { return Strings::builtin(); }
+    bool open_pack(const std::filesystem::path& path);
+    void start_round();
+    void after_answer_or_next();
+    void request_media_ahead();
+    void collect_media();
+    void drop_failed_current();
+    void finish_round();
+    void apply_key(const SDL_Keysym& key);
+    void zoom_by(float factor);
+    void save_settings();
+    std::vector<std::string> known_packs() const;
+
+    engine::Gfx& gfx_;
+    AppOptions options_;
+    Progress progress_;
+    Settings settings_;
+    std::optional<content::LoadedPack> pack_;
+    std::vector<content::Problem> pack_warnings_;
+    Game game_;
+    std::uint64_t round_seed_ = 0;
+    std::uint64_t next_seed_ = 0;
+    bool result_recorded_ = false;
+    std::unique_ptr<engine::MediaLoader> loader_;
+    std::map<engine::MediaTicket, std::size_t> tickets_;  // → pack item index
+    std::vector<ItemImage> images_;                       // one per round item
+    ViewState view_;
+    UiState ui_;
+    bool quit_ = false;
+    Uint32 wake_event_ = 0;
+};
+
+}  // namespace rc::game

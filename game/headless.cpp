@@ -1,0 +1,145 @@
+#include "game/headless.h"
+
+#include <cstdio>
+#include <string>
+
+#include "engine/gfx/gfx.h"
+#include "engine/store/atomic_file.h"
+
+namespace rc::game {
+namespace {
+
+std::optional<content::Answer> answer_letter(char letter) {
+    switch (letter) {
+        case 'r':
+            return content::Answer::Real;
+        case 'g':
+            return content::Answer::Generated;
+        case 'e':
+            return content::Answer::Edited;
+        default:
+            return std::nullopt;
+    }
+}
+
+class Driver {
+  public:
+    Driver(engine::Gfx& gfx, App& app, const HeadlessDesc& desc)
+        : gfx_(gfx), app_(app), desc_(desc) {}
+
+    // Two frames per screen: ImGui sizes some windows from the previous frame.
+    bool render(const std::string& name) {
+        for (int frame = 0; frame < 2; ++frame) {
+            if (frame == 1 && !desc_.screenshot_dir.empty())
+                gfx_.request_screenshot(desc_.screenshot_dir / (name + ".png"));
+            gfx_.begin_frame();
+            app_.draw();
+            gfx_.end_frame();
+        }
+        if (!gfx_.screenshot_error().empty()) {
+            std::fprintf(stderr, "realcheck: screenshot failed: %s\n",
+                         gfx_.screenshot_error().c_str());
+            return false;
+        }
+        return true;
+    }
+
+    bool play() {
+        if (!render("00-title"))
+            return false;
+        app_.apply(Action::of(ActionType::Play));
+        std::size_t answered = 0;
+        while (app_.game().phase() == Phase::Question) {
+            app_.wait_for_current_media();
+            if (app_.game().phase() != Phase::Question)
+                break;
+            const std::string number = two_digits(app_.game().position() + 1);
+            if (!render("q" + number + "-question"))
+                return false;
+            if (answered == 0 && !zoomed_screenshot(number))
+                return false;
+            const char letter = desc_.answers[answered % desc_.answers.size()];
+            app_.apply(Action::answering(*answer_letter(letter)));
+            ++answered;
+            if (!render("q" + number + "-answer"))
+                return false;
+            app_.apply(Action::of(ActionType::Next));
+        }
+        return render("zz-end");
+    }
+
+  private:
+    static std::string two_digits(std::size_t n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+    bool zoomed_screenshot(const std::string& number) {
+        for (int i = 0; i < 4; ++i)
+            app_.apply(Action::of(ActionType::ZoomIn));
+        const bool ok = render("q" + number + "-zoom");
+        app_.apply(Action::of(ActionType::ZoomFit));
+        return ok;
+    }
+
+    engine::Gfx& gfx_;
+    App& app_;
+    const HeadlessDesc& desc_;
+};
+
+void print_problems(const App& app) {
+    for (const auto& warning : app.pack_warnings())
+        std::fprintf(stderr, "warning: %s\n", content::to_string(warning).c_str());
+}
+
+}  // namespace
+
+int run_headless(const HeadlessDesc& desc) {
+    for (char letter : desc.answers) {
+        if (!answer_letter(letter)) {
+            std::fprintf(stderr, "realcheck: --answers: '%c' is not r, g or e\n", letter);
+            return 1;
+        }
+    }
+    if (desc.answers.empty() && !desc.first_frame_only) {
+        std::fprintf(stderr, "realcheck: --headless needs --answers (letters r, g or e)\n");
+        return 1;
+    }
+    std::error_code ec;
+    if (!desc.screenshot_dir.empty())
+        std::filesystem::create_directories(desc.screenshot_dir, ec);
+    engine::GfxDesc gfx_desc;
+    gfx_desc.title = "realcheck";
+    gfx_desc.width = desc.width;
+    gfx_desc.height = desc.height;
+    gfx_desc.headless = true;
+    engine::use_installed_fonts(&gfx_desc);
+    std::string why;
+    auto gfx = engine::Gfx::create(gfx_desc, &why);
+    if (!gfx) {
+        std::fprintf(stderr, "realcheck: %s\n", why.c_str());
+        return 1;
+    }
+    App app(*gfx, desc.app);
+    if (!app.pack()) {
+        for (const auto& error : app.pack_errors())
+            std::fprintf(stderr, "%s\n", error.c_str());
+        return 2;
+    }
+    print_problems(app);
+    Driver driver(*gfx, app, desc);
+    if (desc.first_frame_only)
+        return driver.render("00-title") ? 0 : 1;
+    if (!driver.play())
+        return 1;
+    for (const auto& message : app.messages())
+        std::fprintf(stderr, "warning: %s\n", message.c_str());
+    if (!desc.summary_json.empty()) {
+        if (auto error =
+                engine::write_file_atomically(desc.summary_json, summary_json(app.result()));
+            !error.empty()) {
+            std::fprintf(stderr, "realcheck: %s\n", error.c_str());
+            return 1;
+        }
+    }
+    return 0;
+}
+
+}  // namespace rc::game

@@ -1,0 +1,160 @@
+// realcheck: the command line. Without --headless it opens the game window.
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "engine/platform/runner.h"
+#include "game/app.h"
+#include "game/headless.h"
+#include "game/strings.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: realcheck [--pack PATH] [--lang fr|en] [--data-dir DIR] [--fullscreen]\n"
+    "       realcheck --headless --pack PATH --seed N --answers rgrg... [--screenshot-dir DIR]\n"
+    "                 [--summary-json FILE] [--size WxH] [--data-dir DIR] [--lang fr|en]\n"
+    "\n"
+    "  --pack PATH        a pack folder or its pack.json (default: the last pack, else the demo "
+    "pack)\n"
+    "  --lang fr|en       interface language (default: the system's, then the saved setting)\n"
+    "  --data-dir DIR     where settings, the no-repeat deck and results are kept\n"
+    "  --headless         play a whole game without a window (SDL dummy video driver)\n"
+    "  --answers LETTERS  headless answers: r real, g generated, e edited; cycled if short\n"
+    "  --seed N           the draw of items (same seed and pack: same items, same order)\n"
+    "  --screenshot-dir   headless: save a PNG of every screen there\n"
+    "  --summary-json F   headless: write the game summary as JSON\n"
+    "  --size WxH         headless: window size in pixels (default 1280x720)\n"
+    "  --first-frame      headless: stop after drawing the title screen once (benchmarks)\n";
+
+struct Options {
+    rc::game::HeadlessDesc headless;
+    bool is_headless = false;
+    bool fullscreen = false;
+    bool data_dir_given = false;
+};
+
+bool parse_size(std::string_view text, int* width, int* height) {
+    const auto x = text.find('x');
+    if (x == std::string_view::npos)
+        return false;
+    const auto w = std::from_chars(text.data(), text.data() + x, *width);
+    const auto h = std::from_chars(text.data() + x + 1, text.data() + text.size(), *height);
+    return w.ec == std::errc{} && h.ec == std::errc{} && *width >= 320 && *height >= 240 &&
+           *width <= 8192 && *height <= 8192;
+}
+
+// Returns 0 to go on, else the exit status (1 bad usage, 3 --help).
+int parse_args(int argc, char** argv, Options* options) {
+    auto& app = options->headless.app;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        const bool has_value = i + 1 < argc;
+        auto value = [&]() -> std::string_view { return argv[++i]; };
+        if (arg == "--help" || arg == "-h") {
+            std::fputs(kUsage, stdout);
+            return 3;
+        } else if (arg == "--headless") {
+            options->is_headless = true;
+        } else if (arg == "--fullscreen") {
+            options->fullscreen = true;
+        } else if (arg == "--first-frame") {
+            options->headless.first_frame_only = true;
+        } else if (!has_value) {
+            std::fprintf(stderr, "realcheck: %s: unknown option or missing value\n%s", argv[i],
+                         kUsage);
+            return 1;
+        } else if (arg == "--pack") {
+            app.pack = std::string(value());
+        } else if (arg == "--data-dir") {
+            app.data_dir = std::string(value());
+            options->data_dir_given = true;
+        } else if (arg == "--lang") {
+            const auto lang = value();
+            if (lang != "fr" && lang != "en") {
+                std::fprintf(stderr, "realcheck: --lang: expected fr or en, got \"%.*s\"\n",
+                             static_cast<int>(lang.size()), lang.data());
+                return 1;
+            }
+            app.lang = lang == "fr" ? rc::content::Lang::Fr : rc::content::Lang::En;
+        } else if (arg == "--seed") {
+            const auto text = value();
+            std::uint64_t seed = 0;
+            const auto parsed = std::from_chars(text.data(), text.data() + text.size(), seed);
+            if (parsed.ec != std::errc{} || parsed.ptr != text.data() + text.size()) {
+                std::fprintf(stderr, "realcheck: --seed: expected a number\n");
+                return 1;
+            }
+            app.seed = seed;
+        } else if (arg == "--answers") {
+            options->headless.answers = std::string(value());
+        } else if (arg == "--screenshot-dir") {
+            options->headless.screenshot_dir = std::string(value());
+        } else if (arg == "--summary-json") {
+            options->headless.summary_json = std::string(value());
+        } else if (arg == "--size") {
+            if (!parse_size(value(), &options->headless.width, &options->headless.height)) {
+                std::fprintf(stderr, "realcheck: --size: expected WxH, e.g. 1920x1080\n");
+                return 1;
+            }
+        } else {
+            std::fprintf(stderr, "realcheck: %s: unknown option\n%s", argv[i], kUsage);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int run_windowed(const Options& options) {
+    rc::engine::GfxDesc desc;
+    const auto lang = options.headless.app.lang.value_or(rc::content::Lang::En);
+    desc.title = rc::game::Strings::builtin().get(lang, "app.title");
+    desc.fullscreen = options.fullscreen;
+    rc::engine::use_installed_fonts(&desc);
+    std::string why;
+    auto gfx = rc::engine::Gfx::create(desc, &why);
+    if (!gfx) {
+        std::fprintf(stderr, "realcheck: %s\n", why.c_str());
+        return 1;
+    }
+    rc::game::App app(*gfx, options.headless.app);
+    SDL_SetWindowTitle(gfx->window(),
+                       rc::game::Strings::builtin().get(app.lang(), "app.title").c_str());
+    for (const auto& warning : app.pack_warnings())
+        std::fprintf(stderr, "warning: %s\n", rc::content::to_string(warning).c_str());
+    for (const auto& error : app.pack_errors())
+        std::fprintf(stderr, "%s\n", error.c_str());
+    return rc::engine::run_loop(*gfx, app);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    if (int status = parse_args(argc, argv, &options))
+        return status == 3 ? 0 : status;
+    auto& app = options.headless.app;
+    if (options.is_headless) {
+        // Headless runs are for tests and benchmarks: they leave the player's deck and
+        // results alone unless a data folder is named explicitly.
+        app.remember_deck = options.data_dir_given;
+        app.save_results = options.data_dir_given;
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    }
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        std::fprintf(stderr, "realcheck: cannot start SDL: %s\n", SDL_GetError());
+        return 1;
+    }
+    IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
+    const int status =
+        options.is_headless ? rc::game::run_headless(options.headless) : run_windowed(options);
+    IMG_Quit();
+    SDL_Quit();
+    return status;
+}

@@ -1,0 +1,127 @@
+// End of a round: the score out of the items played, a verdict, the missed pictures as
+// thumbnails that reopen their explanation, Play again and Change pack.
+#include <algorithm>
+
+#include "game/screens/widgets.h"
+
+namespace rc::game {
+namespace {
+
+void draw_missed_grid(ScreenContext& ctx, float width) {
+    const auto& items = ctx.game.items();
+    const std::size_t missed = static_cast<std::size_t>(
+        std::count_if(items.begin(), items.end(), [](const RoundItem& i) { return !i.correct(); }));
+    if (missed == 0) {
+        text_centered(ctx.tr("end.none_missed"), ctx.fonts.bold, &kColorRight);
+        return;
+    }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    text_wrapped(ctx.tr("end.missed", {{"n", std::to_string(missed)}}));
+    ImGui::PopTextWrapPos();
+    const float font = ImGui::GetFontSize();
+    const float thumb = font * 6.f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const int columns = std::max(1, static_cast<int>((width + spacing) / (thumb + spacing)));
+    int column = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].correct())
+            continue;
+        const auto& texture = ctx.images[i].thumbnail;
+        ImGui::PushID(static_cast<int>(i));
+        bool pressed = false;
+        if (texture) {
+            const float aspect =
+                static_cast<float>(texture.height()) / static_cast<float>(texture.width());
+            pressed = ImGui::ImageButton(static_cast<ImTextureID>(texture.handle()),
+                                         ImVec2(thumb, thumb * std::min(aspect, 1.f)));
+        } else {
+            pressed = ImGui::Button(std::to_string(i + 1).c_str(), ImVec2(thumb, thumb * 0.75f));
+        }
+        if (pressed)
+            ctx.emit(Action::with_index(ActionType::ShowMissed, i));
+        ImGui::PopID();
+        if (++column < columns)
+            ImGui::SameLine();
+        else
+            column = 0;
+    }
+    if (column != 0)
+        ImGui::NewLine();
+}
+
+void draw_missed_detail(ScreenContext& ctx) {
+    const auto& items = ctx.game.items();
+    if (ctx.ui.missed_detail >= items.size())
+        return;
+    const RoundItem& round = items[ctx.ui.missed_detail];
+    const content::PackItem* item = ctx.item_of(round);
+    if (!item)
+        return;
+    begin_full_panel("missed-detail");
+    const auto* viewport = ImGui::GetMainViewport();
+    const float font = ImGui::GetFontSize();
+    const bool portrait = viewport->WorkSize.x < viewport->WorkSize.y * 0.9f;
+    const ImVec2 origin = viewport->WorkPos;
+    const ImVec2 size = viewport->WorkSize;
+    const ImVec2 picture_max = portrait
+                                   ? ImVec2(origin.x + size.x - font, origin.y + size.y * 0.42f)
+                                   : ImVec2(origin.x + size.x * 0.6f, origin.y + size.y - font);
+    const auto& image = ctx.images[ctx.ui.missed_detail];
+    const auto& texture = image.full ? image.full : image.thumbnail;
+    PictureOptions options;
+    options.tells = &item->tells;
+    draw_picture(texture, ImVec2(origin.x + font * 0.6f, origin.y + font * 0.6f), picture_max,
+                 ctx.view, options);
+    const ImVec2 side_min = portrait ? ImVec2(origin.x + font * 0.6f, picture_max.y + font * 0.5f)
+                                     : ImVec2(picture_max.x + font * 0.6f, origin.y + font * 0.6f);
+    const ImVec2 side_size(origin.x + size.x - side_min.x - font * 0.6f,
+                           origin.y + size.y - side_min.y - font * 0.6f);
+    ImGui::SetCursorScreenPos(side_min);
+    ImGui::BeginChild("detail-text", ImVec2(side_size.x, side_size.y - font * 3.6f));
+    draw_explanation(ctx, *item, round, false);
+    ImGui::EndChild();
+    if (big_button(ctx.tr("end.close_detail"), ImVec2(side_size.x, font * 2.8f)))
+        ctx.emit(ActionType::CloseOverlay);
+    end_panel();
+}
+
+}  // namespace
+
+void draw_end_screen(ScreenContext& ctx) {
+    if (ctx.ui.overlay == Overlay::MissedDetail) {
+        draw_missed_detail(ctx);
+        return;
+    }
+    begin_full_panel("end", true);
+    const float font = ImGui::GetFontSize();
+    const float width = std::min(ImGui::GetContentRegionAvail().x, font * 36.f);
+    const float left = (ImGui::GetContentRegionAvail().x - width) / 2.f;
+    ImGui::Dummy(ImVec2(0, font * 0.4f));
+    text_centered(ctx.tr("end.title"), ctx.fonts.heading);
+    const auto score = ctx.game.score();
+    const auto out_of = ctx.game.out_of();
+    text_centered(
+        ctx.tr("end.score", {{"score", std::to_string(score)}, {"total", std::to_string(out_of)}}),
+        ctx.fonts.display);
+    text_wrapped_centered(ctx.tr("end.verdict." + std::to_string(verdict_band(score, out_of))),
+                          width);
+    for (const auto& message : ctx.ui.messages)
+        text_colored_wrapped(kColorWrong, message);
+    ImGui::Dummy(ImVec2(0, font * 0.4f));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
+    ImGui::BeginGroup();
+    const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2.f;
+    ImGui::PushFont(ctx.fonts.heading);
+    if (big_button(ctx.tr("end.play_again"), ImVec2(half, font * 3.f), kColorRealButton))
+        ctx.emit(ActionType::PlayAgain);
+    ImGui::SameLine();
+    if (big_button(ctx.tr("end.change_pack"), ImVec2(half, font * 3.f)))
+        ctx.emit(ActionType::ShowPacks);
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, font * 0.4f));
+    draw_missed_grid(ctx, width);
+    ImGui::EndGroup();
+    end_panel();
+}
+
+}  // namespace rc::game

@@ -1,0 +1,167 @@
+// The question and, once answered, the feedback: the picture large, the answer buttons
+// below it; after the answer, the tells on the picture and the explanation beside it
+// (below it in portrait).
+#include <algorithm>
+
+#include "game/screens/widgets.h"
+
+namespace rc::game {
+namespace {
+
+struct Layout {
+    ImVec2 picture_min, picture_max;
+    ImVec2 side_min, side_max;  // controls: answer buttons, or the explanation
+};
+
+bool is_portrait() {
+    const auto size = ImGui::GetMainViewport()->WorkSize;
+    return size.x < size.y * 0.9f;
+}
+
+Layout compute_layout(float top, bool feedback, float font) {
+    const auto* viewport = ImGui::GetMainViewport();
+    const ImVec2 origin = viewport->WorkPos;
+    const ImVec2 size = viewport->WorkSize;
+    const float pad = font * 0.6f;
+    Layout layout;
+    layout.picture_min = ImVec2(origin.x + pad, origin.y + top);
+    if (!feedback) {
+        const float controls = font * 6.2f;
+        layout.picture_max = ImVec2(origin.x + size.x - pad, origin.y + size.y - controls);
+        layout.side_min = ImVec2(origin.x, layout.picture_max.y);
+    } else if (is_portrait()) {
+        layout.picture_max =
+            ImVec2(origin.x + size.x - pad, origin.y + top + (size.y - top) * 0.42f);
+        layout.side_min = ImVec2(origin.x, layout.picture_max.y + pad * 0.5f);
+    } else {
+        layout.picture_max = ImVec2(origin.x + size.x * 0.6f, origin.y + size.y - pad);
+        layout.side_min = ImVec2(layout.picture_max.x + pad * 0.5f, origin.y + top);
+    }
+    layout.side_max = ImVec2(origin.x + size.x, origin.y + size.y);
+    return layout;
+}
+
+void draw_zoom_buttons(ScreenContext& ctx) {
+    const float font = ImGui::GetFontSize();
+    const ImVec2 square(font * 2.2f, font * 1.7f);
+    if (ImGui::Button("–", square))
+        ctx.emit(ActionType::ZoomOut);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", ctx.tr("zoom.out").c_str());
+    ImGui::SameLine();
+    if (ImGui::Button(ctx.tr("zoom.fit").c_str(), ImVec2(0, square.y)))
+        ctx.emit(ActionType::ZoomFit);
+    ImGui::SameLine();
+    if (ImGui::Button("+", square))
+        ctx.emit(ActionType::ZoomIn);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", ctx.tr("zoom.in").c_str());
+}
+
+// Progress on the left, zoom and quit on the right, dismissable messages below.
+float draw_top_bar(ScreenContext& ctx) {
+    const float font = ImGui::GetFontSize();
+    const auto& game = ctx.game;
+    const std::string progress = ctx.tr(
+        "question.progress_long",
+        {{"n", std::to_string(game.position() + 1)}, {"total", std::to_string(game.out_of())}});
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextUnformatted(progress.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    const float right_width = font * 20.f;
+    const float bar_width = std::max(font * 3.f, ImGui::GetContentRegionAvail().x - right_width);
+    const float fraction = static_cast<float>(game.position() + 1) /
+                           static_cast<float>(std::max<std::size_t>(1, game.out_of()));
+    ImGui::ProgressBar(fraction, ImVec2(bar_width, font * 0.5f), "");
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - right_width + font);
+    draw_zoom_buttons(ctx);
+    ImGui::SameLine();
+    if (ImGui::Button(ctx.tr("question.quit").c_str()))
+        ctx.emit(ActionType::QuitRound);
+    for (std::size_t i = 0; i < ctx.ui.messages.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::SmallButton("×"))
+            ctx.emit(Action::with_index(ActionType::DismissMessage, i));
+        ImGui::SameLine();
+        text_colored_wrapped(kColorWrong, ctx.ui.messages[i]);
+        ImGui::PopID();
+    }
+    return ImGui::GetCursorPosY() + font * 0.2f;
+}
+
+void draw_answer_buttons(ScreenContext& ctx, const Layout& layout) {
+    const float font = ImGui::GetFontSize();
+    const float width = layout.side_max.x - layout.side_min.x;
+    ImGui::SetCursorScreenPos(ImVec2(layout.side_min.x, layout.side_min.y + font * 0.4f));
+    text_centered(ctx.tr("question.prompt"), ctx.fonts.bold);
+    const bool three = ctx.game.three_answers();
+    const float gap = font;
+    const float button_width =
+        std::min(font * 14.f, (width - gap * (three ? 4.f : 3.f)) / (three ? 3.f : 2.f));
+    const float total = button_width * (three ? 3.f : 2.f) + gap * (three ? 2.f : 1.f);
+    const ImVec2 size(button_width, font * 3.2f);
+    ImGui::SetCursorScreenPos(
+        ImVec2(layout.side_min.x + (width - total) / 2.f, ImGui::GetCursorScreenPos().y));
+    ImGui::PushFont(ctx.fonts.heading);
+    if (big_button("← " + ctx.tr("answer.real"), size, kColorRealButton))
+        ctx.emit(Action::answering(content::Answer::Real));
+    ImGui::SameLine(0.f, gap);
+    if (three && big_button("↓ " + ctx.tr("answer.edited"), size, kColorMuted))
+        ctx.emit(Action::answering(content::Answer::Edited));
+    if (three)
+        ImGui::SameLine(0.f, gap);
+    if (big_button(ctx.tr("answer.generated") + " →", size, kColorGeneratedButton))
+        ctx.emit(Action::answering(content::Answer::Generated));
+    ImGui::PopFont();
+}
+
+void draw_feedback_panel(ScreenContext& ctx, const Layout& layout, const content::PackItem& item,
+                         const RoundItem& round) {
+    const float font = ImGui::GetFontSize();
+    const ImVec2 size(layout.side_max.x - layout.side_min.x, layout.side_max.y - layout.side_min.y);
+    const float button_height = font * 3.f;
+    ImGui::SetCursorScreenPos(layout.side_min);
+    ImGui::BeginChild("explanation",
+                      ImVec2(size.x - font * 0.6f, size.y - button_height - font * 1.2f), false);
+    draw_explanation(ctx, item, round, true);
+    ImGui::EndChild();
+    ImGui::SetCursorScreenPos(ImVec2(layout.side_min.x, ImGui::GetCursorScreenPos().y));
+    const bool last = ctx.game.position() + 1 >= ctx.game.out_of();
+    ImGui::PushFont(ctx.fonts.heading);
+    if (big_button(ctx.tr(last ? "feedback.see_score" : "feedback.next") + " →",
+                   ImVec2(size.x - font * 0.6f, button_height)))
+        ctx.emit(ActionType::Next);
+    ImGui::PopFont();
+}
+
+}  // namespace
+
+void draw_question_screen(ScreenContext& ctx) {
+    const RoundItem* round = ctx.game.current();
+    const content::PackItem* item = round ? ctx.item_of(*round) : nullptr;
+    if (!item)
+        return;
+    begin_full_panel("question");
+    const bool feedback = ctx.game.phase() == Phase::Feedback;
+    const float font = ImGui::GetFontSize();
+    const Layout layout = compute_layout(draw_top_bar(ctx), feedback, font);
+    const ItemImage& image = ctx.images[ctx.game.position()];
+    if (image.full) {
+        PictureOptions options;
+        if (feedback)
+            options.tells = &item->tells;
+        draw_picture(image.full, layout.picture_min, layout.picture_max, ctx.view, options);
+    } else {
+        ImGui::SetCursorScreenPos(
+            ImVec2(layout.picture_min.x, (layout.picture_min.y + layout.picture_max.y) / 2.f));
+        text_centered(ctx.tr("question.loading"), nullptr, &kColorMuted);
+    }
+    if (feedback)
+        draw_feedback_panel(ctx, layout, *item, *round);
+    else
+        draw_answer_buttons(ctx, layout);
+    end_panel();
+}
+
+}  // namespace rc::game

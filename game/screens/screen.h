@@ -1,0 +1,133 @@
+// What the screens share: the state they draw (read-only) and the actions they emit.
+// Screens are ImGui drawing only; every change of state goes through an Action that the
+// App applies after the frame, so input from the mouse, the keyboard, touch or the
+// headless driver takes the same path.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "content/pack.h"
+#include "engine/gfx/gfx.h"
+#include "engine/gfx/texture.h"
+#include "game/rules.h"
+#include "game/strings.h"
+
+namespace rc::game {
+
+enum class ActionType {
+    Play,
+    Answer,
+    Next,
+    PlayAgain,
+    ShowPacks,
+    OpenPack,
+    ShowSettings,
+    CloseOverlay,
+    SetLanguage,
+    SetTextSize,
+    ShowMissed,
+    ToggleLeftOut,
+    ZoomIn,
+    ZoomOut,
+    ZoomFit,
+    DismissMessage,
+    QuitRound,
+};
+
+struct Action {
+    ActionType type = ActionType::Play;
+    content::Answer answer = content::Answer::Real;
+    std::size_t index = 0;  // missed item, text size, message
+    content::Lang lang = content::Lang::En;
+    std::string text;  // a pack path
+
+    static Action of(ActionType type) {
+        Action action;
+        action.type = type;
+        return action;
+    }
+    static Action answering(content::Answer answer) {
+        Action action = of(ActionType::Answer);
+        action.answer = answer;
+        return action;
+    }
+    static Action with_index(ActionType type, std::size_t index) {
+        Action action = of(type);
+        action.index = index;
+        return action;
+    }
+    static Action choosing_language(content::Lang lang) {
+        Action action = of(ActionType::SetLanguage);
+        action.lang = lang;
+        return action;
+    }
+    static Action opening_pack(std::string path) {
+        Action action = of(ActionType::OpenPack);
+        action.text = std::move(path);
+        return action;
+    }
+};
+
+enum class Overlay { None, Settings, Packs, MissedDetail };
+
+// Zoom and pan of the picture: zoom 1 fits it in its area; the centre is in picture pixels.
+struct ViewState {
+    float zoom = 1.f;
+    float center_x = -1.f;  // < 0: the picture's centre
+    float center_y = -1.f;
+    void reset() { *this = ViewState{}; }
+};
+
+struct ItemImage {
+    engine::Texture full;
+    engine::Texture thumbnail;
+    bool requested = false;
+    bool failed = false;
+    std::string error;
+};
+
+struct UiState {
+    Overlay overlay = Overlay::None;
+    bool left_out_open = false;
+    std::size_t missed_detail = 0;  // index into the round
+    std::string pack_path_input;
+    std::vector<std::string> pack_errors;  // why the last pack asked for was refused
+    std::vector<std::string> messages;     // banners the player can dismiss
+    std::vector<std::string> known_packs;  // paths offered on the packs screen
+};
+
+struct ScreenContext {
+    const Strings& strings;
+    content::Lang lang;
+    int text_size;
+    const engine::Fonts& fonts;
+    float scale;                      // UI scale relative to 1280×720
+    const content::LoadedPack* pack;  // null when none could be loaded
+    const std::vector<content::Problem>& pack_warnings;
+    const Game& game;
+    const std::vector<ItemImage>& images;  // one per round item
+    ViewState& view;
+    UiState& ui;
+    std::vector<Action>& actions;
+
+    const std::string& tr(std::string_view key) const { return strings.get(lang, key); }
+    std::string tr(std::string_view key,
+                   std::initializer_list<std::pair<std::string_view, std::string>> args) const {
+        return strings.format(lang, key, args);
+    }
+    void emit(ActionType type) { actions.push_back(Action::of(type)); }
+    void emit(Action action) { actions.push_back(std::move(action)); }
+    const content::PackItem* item_of(const RoundItem& round_item) const {
+        return pack ? &pack->manifest.items[round_item.pack_index] : nullptr;
+    }
+};
+
+void draw_title_screen(ScreenContext& ctx);
+void draw_question_screen(ScreenContext& ctx);  // Question and Feedback phases
+void draw_end_screen(ScreenContext& ctx);
+void draw_packs_screen(ScreenContext& ctx);
+void draw_settings_window(ScreenContext& ctx);
+
+}  // namespace rc::game

@@ -1,0 +1,24 @@
+# The realcheck executable: the App, its screens and the headless driver (SDL + ImGui).
+add_library(rc_game_ui STATIC
+    ${CMAKE_CURRENT_LIST_DIR}/../app.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/../headless.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/widgets.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/title_screen.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/question_screen.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/end_screen.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/packs_screen.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/settings_window.cpp
+)
+target_link_libraries(rc_game_ui PUBLIC rc_game_core rc_engine)
+
+add_executable(realcheck ${CMAKE_CURRENT_LIST_DIR}/../main.cpp)
+target_link_libraries(realcheck PRIVATE rc_game_ui)
+
+# The UI font travels with the binary (fonts/ beside it), from Debian's fonts-noto-core.
+foreach(face NotoSans-Regular.ttf NotoSans-Bold.ttf NotoSansSymbols-Regular.ttf)
+    if(EXISTS /usr/share/fonts/truetype/noto/${face})
+        configure_file(/usr/share/fonts/truetype/noto/${face} ${CMAKE_BINARY_DIR}/fonts/${face} COPYONLY)
+    else()
+        message(WARNING "fonts-noto-core is not installed: ${face} missing, French text will show boxes")
+    endif()
+endforeach()

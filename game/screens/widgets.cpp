@@ -1,0 +1,268 @@
+#include "game/screens/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace rc::game {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+ImVec4 lighter(const ImVec4& color, float amount) {
+    return ImVec4(std::min(1.f, color.x + amount), std::min(1.f, color.y + amount),
+                  std::min(1.f, color.z + amount), color.w);
+}
+
+// The picture's displayed scale and top-left corner for the current view.
+struct Placement {
+    float scale = 1.f;
+    ImVec2 origin;
+};
+
+Placement place(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewState& view) {
+    const ImVec2 area(max.x - min.x, max.y - min.y);
+    const float width = static_cast<float>(texture.width());
+    const float height = static_cast<float>(texture.height());
+    const float fit = std::min(area.x / width, area.y / height);
+    view.zoom = std::clamp(view.zoom, 1.f, 16.f);
+    const float scale = fit * view.zoom;
+    if (view.center_x < 0.f)
+        view.center_x = width / 2.f;
+    if (view.center_y < 0.f)
+        view.center_y = height / 2.f;
+    // Keep the picture covering its area when zoomed in; centred when it is smaller.
+    const auto clamp_center = [scale](float center, float extent, float room) {
+        const float half_view = room / 2.f / scale;
+        if (extent * scale <= room)
+            return extent / 2.f;
+        return std::clamp(center, half_view, extent - half_view);
+    };
+    view.center_x = clamp_center(view.center_x, width, area.x);
+    view.center_y = clamp_center(view.center_y, height, area.y);
+    const ImVec2 middle(min.x + area.x / 2.f, min.y + area.y / 2.f);
+    return {scale, ImVec2(middle.x - view.center_x * scale, middle.y - view.center_y * scale)};
+}
+
+void zoom_around(ViewState& view, float factor, ImVec2 anchor, ImVec2 middle, float scale) {
+    const float old_zoom = view.zoom;
+    view.zoom = std::clamp(view.zoom * factor, 1.f, 16.f);
+    const float new_scale = scale * view.zoom / old_zoom;
+    // Keep the picture point under the anchor (cursor or pinch centre) where it is.
+    const float point_x = view.center_x + (anchor.x - middle.x) / scale;
+    const float point_y = view.center_y + (anchor.y - middle.y) / scale;
+    view.center_x = point_x - (anchor.x - middle.x) / new_scale;
+    view.center_y = point_y - (anchor.y - middle.y) / new_scale;
+}
+
+void handle_picture_input(ViewState& view, ImVec2 min, ImVec2 max, float scale) {
+    ImGui::SetCursorScreenPos(min);
+    ImGui::InvisibleButton("##picture", ImVec2(max.x - min.x, max.y - min.y));
+    const auto& io = ImGui::GetIO();
+    const ImVec2 middle((min.x + max.x) / 2.f, (min.y + max.y) / 2.f);
+    if (ImGui::IsItemHovered() && io.MouseWheel != 0.f)
+        zoom_around(view, std::pow(1.2f, io.MouseWheel), io.MousePos, middle, scale);
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.f)) {
+        view.center_x -= io.MouseDelta.x / scale;
+        view.center_y -= io.MouseDelta.y / scale;
+    }
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
+        view.reset();
+}
+
+void draw_tells(ImDrawList* draw, const std::vector<content::Tell>& tells, const Placement& at,
+                float width, float height) {
+    const float thickness = std::max(2.f, ImGui::GetFontSize() * 0.14f);
+    for (std::size_t i = 0; i < tells.size(); ++i) {
+        const auto& tell = tells[i];
+        const ImVec2 centre(at.origin.x + tell.x * width * at.scale,
+                            at.origin.y + tell.y * height * at.scale);
+        const float radius = std::max(tell.r * width * at.scale, ImGui::GetFontSize());
+        draw->AddCircle(centre, radius, IM_COL32(0, 0, 0, 200), 64, thickness * 2.2f);
+        draw->AddCircle(centre, radius, IM_COL32(255, 214, 10, 255), 64, thickness);
+        // The number matches the list in the explanation panel.
+        const std::string label = std::to_string(i + 1);
+        const float badge = ImGui::GetFontSize() * 0.75f;
+        const ImVec2 badge_centre(centre.x + radius * 0.71f, centre.y - radius * 0.71f);
+        draw->AddCircleFilled(badge_centre, badge, IM_COL32(255, 214, 10, 255));
+        const ImVec2 text_size = ImGui::CalcTextSize(label.c_str());
+        draw->AddText(
+            ImVec2(badge_centre.x - text_size.x / 2.f, badge_centre.y - text_size.y / 2.f),
+            IM_COL32(0, 0, 0, 255), label.c_str());
+    }
+}
+
+}  // namespace
+
+void begin_panel(const char* id, ImVec2 pos, ImVec2 size, bool scrollable) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGuiWindowFlags flags = kPanelFlags;
+    if (!scrollable)
+        flags |= ImGuiWindowFlags_NoScrollWithMouse;
+    else
+        flags &= ~ImGuiWindowFlags_NoScrollbar;
+    ImGui::Begin(id, nullptr, flags);
+}
+
+void begin_full_panel(const char* id, bool scrollable) {
+    const auto* viewport = ImGui::GetMainViewport();
+    begin_panel(id, viewport->WorkPos, viewport->WorkSize, scrollable);
+}
+
+void end_panel() {
+    ImGui::End();
+}
+
+bool big_button(const std::string& label, ImVec2 size, const ImVec4& color) {
+    ImGui::PushStyleColor(ImGuiCol_Button, color);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, lighter(color, 0.08f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, lighter(color, 0.16f));
+    const bool pressed = ImGui::Button(label.c_str(), size);
+    ImGui::PopStyleColor(3);
+    return pressed;
+}
+
+bool big_button(const std::string& label, ImVec2 size) {
+    return big_button(label, size, ImGui::GetStyleColorVec4(ImGuiCol_Button));
+}
+
+void text_centered(const std::string& text, ImFont* font, const ImVec4* color) {
+    if (font)
+        ImGui::PushFont(font);
+    const float width = ImGui::CalcTextSize(text.c_str()).x;
+    const float room = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, (room - width) / 2.f));
+    if (color)
+        ImGui::PushStyleColor(ImGuiCol_Text, *color);
+    ImGui::TextUnformatted(text.c_str());
+    if (color)
+        ImGui::PopStyleColor();
+    if (font)
+        ImGui::PopFont();
+}
+
+void text_wrapped_centered(const std::string& text, float max_width) {
+    // Break into lines the way ImGui would wrap them, then centre each line.
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float room = std::min(max_width, ImGui::GetContentRegionAvail().x);
+    const char* start = text.c_str();
+    const char* end = start + text.size();
+    const float left = ImGui::GetCursorPosX();
+    while (start < end) {
+        const char* line_end = font->CalcWordWrapPositionA(1.f, start, end, room);
+        if (line_end == start)
+            line_end = start + 1;
+        const float width = font->CalcTextSizeA(size, FLT_MAX, 0.f, start, line_end).x;
+        ImGui::SetCursorPosX(left +
+                             std::max(0.f, (ImGui::GetContentRegionAvail().x - width) / 2.f));
+        ImGui::TextUnformatted(start, line_end);
+        start = line_end;
+        while (start < end && (*start == ' ' || *start == '\n'))
+            ++start;
+    }
+}
+
+void text_wrapped(const std::string& text) {
+    ImGui::PushTextWrapPos(0.f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+void text_colored_wrapped(const ImVec4& color, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    text_wrapped(text);
+    ImGui::PopStyleColor();
+}
+
+void draw_picture(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewState& view,
+                  const PictureOptions& options) {
+    if (!texture || max.x - min.x < 4.f || max.y - min.y < 4.f)
+        return;
+    Placement at = place(texture, min, max, view);
+    if (options.interactive) {
+        handle_picture_input(view, min, max, at.scale);
+        at = place(texture, min, max, view);
+    }
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRect(min, max, true);
+    const ImVec2 end(at.origin.x + texture.width() * at.scale,
+                     at.origin.y + texture.height() * at.scale);
+    draw->AddImage(static_cast<ImTextureID>(texture.handle()), at.origin, end);
+    if (options.tells)
+        draw_tells(draw, *options.tells, at, static_cast<float>(texture.width()),
+                   static_cast<float>(texture.height()));
+    draw->PopClipRect();
+}
+
+const char* answer_key(content::Answer answer) {
+    switch (answer) {
+        case content::Answer::Real:
+            return "answer.real";
+        case content::Answer::Generated:
+            return "answer.generated";
+        case content::Answer::Edited:
+            return "answer.edited";
+    }
+    return "answer.real";
+}
+
+const char* truth_key(content::Answer answer) {
+    switch (answer) {
+        case content::Answer::Real:
+            return "truth.real";
+        case content::Answer::Generated:
+            return "truth.generated";
+        case content::Answer::Edited:
+            return "truth.edited";
+    }
+    return "truth.real";
+}
+
+void draw_explanation(ScreenContext& ctx, const content::PackItem& item, const RoundItem& round,
+                      bool show_verdict) {
+    if (show_verdict) {
+        ImGui::PushFont(ctx.fonts.heading);
+        ImGui::TextColored(round.correct() ? kColorRight : kColorWrong, "%s",
+                           ctx.tr(round.correct() ? "feedback.right" : "feedback.wrong").c_str());
+        ImGui::PopFont();
+    }
+    ImGui::PushFont(ctx.fonts.bold);
+    text_wrapped(ctx.tr(truth_key(item.answer)));
+    ImGui::PopFont();
+    if (round.given)
+        ImGui::TextColored(
+            kColorMuted, "%s",
+            ctx.tr("feedback.your_answer", {{"answer", ctx.tr(answer_key(*round.given))}}).c_str());
+    ImGui::Spacing();
+    bool fell_back = false;
+    const std::string& explanation = item.explanation.get(ctx.lang, &fell_back);
+    if (fell_back)
+        ImGui::TextColored(kColorMuted, "%s", ctx.tr("feedback.fallback").c_str());
+    text_wrapped(explanation);
+    if (!item.tells.empty()) {
+        ImGui::Spacing();
+        ImGui::PushFont(ctx.fonts.bold);
+        ImGui::TextUnformatted(ctx.tr("feedback.tells").c_str());
+        ImGui::PopFont();
+        for (std::size_t i = 0; i < item.tells.size(); ++i) {
+            bool note_fell_back = false;
+            const std::string& note = item.tells[i].note.get(ctx.lang, &note_fell_back);
+            text_wrapped(std::to_string(i + 1) + ". " + note);
+        }
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+    text_wrapped(ctx.tr("feedback.credit",
+                        {{"credit", item.source.credit}, {"license", item.source.license}}));
+    if (!item.generator.empty())
+        text_wrapped(ctx.tr("feedback.generator", {{"generator", item.generator}}));
+    if (!item.source.url.empty())
+        text_wrapped(ctx.tr("feedback.source", {{"url", item.source.url}}));
+    ImGui::PopStyleColor();
+}
+
+}  // namespace rc::game

@@ -1,0 +1,49 @@
+// Drawing pieces shared by several screens: full-window panels, big buttons, centred text,
+// the zoomable picture with its tells, and the explanation panel.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+#include "game/screens/screen.h"
+
+namespace rc::game {
+
+inline const ImVec4 kColorRight{0.35f, 0.80f, 0.45f, 1.f};
+inline const ImVec4 kColorWrong{0.96f, 0.45f, 0.40f, 1.f};
+inline const ImVec4 kColorMuted{0.70f, 0.73f, 0.80f, 1.f};
+inline const ImVec4 kColorRealButton{0.16f, 0.45f, 0.36f, 1.f};
+inline const ImVec4 kColorGeneratedButton{0.50f, 0.27f, 0.55f, 1.f};
+
+// A borderless window covering `area` (defaults to the whole viewport).
+void begin_panel(const char* id, ImVec2 pos, ImVec2 size, bool scrollable = false);
+void begin_full_panel(const char* id, bool scrollable = false);
+void end_panel();
+
+bool big_button(const std::string& label, ImVec2 size, const ImVec4& color);
+bool big_button(const std::string& label, ImVec2 size);
+void text_centered(const std::string& text, ImFont* font = nullptr, const ImVec4* color = nullptr);
+// Wrapped text centred line by line within the current content width.
+void text_wrapped_centered(const std::string& text, float max_width);
+// Pack text is data: never a format string.
+void text_wrapped(const std::string& text);
+void text_colored_wrapped(const ImVec4& color, const std::string& text);
+
+struct PictureOptions {
+    bool interactive = true;                            // wheel / drag / pinch change the view
+    const std::vector<content::Tell>* tells = nullptr;  // drawn when set
+};
+
+// Draws the texture inside [min, max] keeping its aspect ratio, zoomed and panned by `view`.
+void draw_picture(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewState& view,
+                  const PictureOptions& options);
+
+// The verdict (for the feedback screen), truth, explanation, tells and credits of an item.
+void draw_explanation(ScreenContext& ctx, const content::PackItem& item, const RoundItem& round,
+                      bool show_verdict);
+
+const char* answer_key(content::Answer answer);  // "answer.real" …
+const char* truth_key(content::Answer answer);   // "truth.real" …
+
+}  // namespace rc::game
