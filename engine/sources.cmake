@@ -1,9 +1,4 @@
-# rc_engine: the SDL2 / SDL_image / Dear ImGui platform layer. Natively from Debian's
-# packages; for the web, cmake/web.cmake points the same find calls at the wasm sysroot.
-find_package(SDL2 CONFIG REQUIRED)
-find_package(SDL2_image CONFIG REQUIRED)
-find_package(PkgConfig REQUIRED)
-pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
+# rc_engine: the SDL2 / SDL_image / Dear ImGui platform layer (packages found at the top).
 
 # Debian's libimgui.a has the SDL platform backend but not the SDL_Renderer one.
 set(RC_IMGUI_SDLRENDERER_SOURCE

@@ -85,6 +85,7 @@ bool App::open_pack(const std::filesystem::path& path) {
     game_.to_title();
     images_.clear();
     tickets_.clear();
+    check_pack_media();
     if (options_.remember_deck) {
         settings_.last_pack = pack_->root.string();
         save_settings();
@@ -115,7 +116,7 @@ void App::start_round() {
     if (!note.message.empty())
         ui_.messages.push_back(note.message);
     const auto& manifest = pack_->manifest;
-    Draw draw = draw_round(manifest.items, deck[manifest.id], DrawDesc{kRoundSize, round_seed_});
+    Draw draw = draw_round(manifest.items, deck[manifest.id], DrawDesc{kRoundSize, round_seed_, &broken_});
     if (options_.remember_deck) {
         deck[manifest.id] = draw.seen_after;
         if (auto error = progress_.save_deck(deck); !error.empty())
@@ -124,7 +125,6 @@ void App::start_round() {
     game_.start(manifest, draw.picks);
     images_.clear();
     images_.resize(game_.items().size());
-    tickets_.clear();
     result_recorded_ = false;
     view_.reset();
     ui_.overlay = Overlay::None;
@@ -146,34 +146,72 @@ void App::request_media_ahead() {
         std::string why;
         const auto file = content::resolve_media_path(pack_->root, item.media, &why);
         image.requested = true;
-        tickets_[loader_->request(file.string(), item.media)] = game_.items()[i].pack_index;
+        const auto ticket = loader_->request(file.string(), item.media, true);
+        tickets_[ticket] = MediaJob{game_.items()[i].pack_index, false};
     }
+}
+
+void App::check_pack_media() {
+    const auto& items = pack_->manifest.items;
+    pack_media_.clear();
+    pack_media_.resize(items.size());
+    broken_.clear();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        std::string why;
+        const auto file = content::resolve_media_path(pack_->root, items[i].media, &why);
+        tickets_[loader_->request(file.string(), items[i].media, false)] = MediaJob{i, true};
+    }
+}
+
+void App::wait_for_pack_check() {
+    collect_media();
+    const auto unchecked = [this] {
+        return std::any_of(tickets_.begin(), tickets_.end(), [](const auto& t) { return t.second.check; });
+    };
+    while (unchecked() && loader_->pending()) {
+        loader_->wait();
+        collect_media();
+    }
+}
+
+void App::on_check_result(std::size_t pack_index, engine::MediaResult& result) {
+    auto& media = pack_media_[pack_index];
+    media.checked = true;
+    std::string why;
+    if (result.ok)
+        media.thumbnail = engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
+    if (result.ok && media.thumbnail) return;
+    media.failed = true;
+    broken_.insert(pack_index);
+    pack_warnings_.push_back({content::Severity::Warning,
+                              "pack.json: items[" + std::to_string(pack_->manifest.items[pack_index].manifest_index) + "].media",
+                              result.ok ? why : result.error});
+}
+
+void App::on_full_result(std::size_t pack_index, engine::MediaResult& result) {
+    const auto& items = game_.items();
+    auto round = std::find_if(items.begin(), items.end(),
+                              [&](const RoundItem& i) { return i.pack_index == pack_index; });
+    if (round == items.end()) return;  // from an earlier round
+    auto& image = images_[static_cast<std::size_t>(round - items.begin())];
+    std::string why;
+    if (result.ok) image.full = engine::Texture::from_surface(gfx_.renderer(), result.image.full.get(), &why);
+    if (result.ok && image.full) return;
+    image.failed = true;
+    image.error = result.ok ? why : result.error;
+    broken_.insert(pack_index);
 }
 
 void App::collect_media() {
     for (auto& result : loader_->collect()) {
         auto ticket = tickets_.find(result.ticket);
-        if (ticket == tickets_.end())
-            continue;  // from an earlier round
-        const std::size_t pack_index = ticket->second;
+        if (ticket == tickets_.end()) continue;  // asked for by a pack no longer open
+        const MediaJob job = ticket->second;
         tickets_.erase(ticket);
-        const auto& items = game_.items();
-        auto round = std::find_if(items.begin(), items.end(),
-                                  [&](const RoundItem& i) { return i.pack_index == pack_index; });
-        if (round == items.end())
-            continue;
-        auto& image = images_[static_cast<std::size_t>(round - items.begin())];
-        std::string why;
-        if (result.ok) {
-            image.full =
-                engine::Texture::from_surface(gfx_.renderer(), result.image.full.get(), &why);
-            image.thumbnail =
-                engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
-        }
-        if (!result.ok || !image.full) {
-            image.failed = true;
-            image.error = result.ok ? why : result.error;
-        }
+        if (job.check)
+            on_check_result(job.pack_index, result);
+        else
+            on_full_result(job.pack_index, result);
     }
     drop_failed_current();
 }
@@ -402,6 +440,7 @@ void App::draw() {
                       pack_warnings_,
                       game_,
                       images_,
+                      pack_media_,
                       view_,
                       ui_,
                       actions};

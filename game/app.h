@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,9 @@ class App final : public engine::LoopClient {
     void apply(const Action& action);
     // Blocks until the current item's picture is ready or has failed (headless runs).
     void wait_for_current_media();
+    // Blocks until every item of the pack has been decoded once (headless runs), so items
+    // whose pictures cannot be decoded are reported and left out before the draw.
+    void wait_for_pack_check();
 
     const Game& game() const { return game_; }
     const content::LoadedPack* pack() const { return pack_ ? &*pack_ : nullptr; }
@@ -66,6 +70,9 @@ class App final : public engine::LoopClient {
     void start_round();
     void after_answer_or_next();
     void request_media_ahead();
+    void check_pack_media();
+    void on_check_result(std::size_t pack_index, engine::MediaResult& result);
+    void on_full_result(std::size_t pack_index, engine::MediaResult& result);
     void collect_media();
     void drop_failed_current();
     void finish_round();
@@ -85,8 +92,14 @@ class App final : public engine::LoopClient {
     std::uint64_t next_seed_ = 0;
     bool result_recorded_ = false;
     std::unique_ptr<engine::MediaLoader> loader_;
-    std::map<engine::MediaTicket, std::size_t> tickets_;  // → pack item index
-    std::vector<ItemImage> images_;                       // one per round item
+    struct MediaJob {
+        std::size_t pack_index = 0;
+        bool check = false;  // a background check of the pack, not a picture to show
+    };
+    std::map<engine::MediaTicket, MediaJob> tickets_;
+    std::vector<ItemImage> images_;      // one per round item
+    std::vector<PackMedia> pack_media_;  // one per pack item
+    std::set<std::size_t> broken_;       // pack items whose picture cannot be decoded
     ViewState view_;
     UiState ui_;
     bool quit_ = false;

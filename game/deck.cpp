@@ -50,11 +50,12 @@ Draw draw_round(const std::vector<content::PackItem>& items, const std::set<std:
     Pool real;
     Pool generated;
     for (std::size_t i = 0; i < items.size(); ++i) {
+        if (desc.excluded && desc.excluded->count(i)) continue;
         Pool& pool = is_generated(items[i]) ? generated : real;
         (seen.count(items[i].id) ? pool.seen : pool.unseen).push_back(i);
     }
     const std::size_t round_size = desc.round_size ? desc.round_size : kRoundSize;
-    const std::size_t total = std::min(round_size, items.size());
+    const std::size_t total = std::min(round_size, real.size() + generated.size());
     const std::size_t real_count = real_share(total, real.size(), generated.size(), random);
 
     Draw draw;

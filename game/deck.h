@@ -18,6 +18,7 @@ inline constexpr std::size_t kRoundSize = 20;
 struct DrawDesc {
     std::size_t round_size = 0;  // 0 → kRoundSize
     std::uint64_t seed = 0;
+    const std::set<std::size_t>* excluded = nullptr;  // item indices never to draw (broken media)
 };
 
 struct Draw {

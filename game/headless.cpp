@@ -123,6 +123,7 @@ int run_headless(const HeadlessDesc& desc) {
             std::fprintf(stderr, "%s\n", error.c_str());
         return 2;
     }
+    app.wait_for_pack_check();
     print_problems(app);
     Driver driver(*gfx, app, desc);
     if (desc.first_frame_only)

@@ -30,8 +30,10 @@ class MediaLoader {
     static std::unique_ptr<MediaLoader> create(const DecodeLimits& limits, Uint32 wake_event);
     virtual ~MediaLoader() = default;
 
-    // `label` names the media in error messages (the pack-relative path).
-    virtual MediaTicket request(const std::string& source, const std::string& label) = 0;
+    // `label` names the media in error messages (the pack-relative path). Urgent requests
+    // (the picture the player waits for) go before background ones (checking a whole pack).
+    virtual MediaTicket request(const std::string& source, const std::string& label,
+                                bool urgent) = 0;
     // Results finished since the last call, in any order. Main thread only.
     virtual std::vector<MediaResult> collect() = 0;
     // Blocks until at least one result is ready or nothing is pending (headless runs).

@@ -53,10 +53,13 @@ class NativeMediaLoader final : public MediaLoader {
         worker_.join();
     }
 
-    MediaTicket request(const std::string& source, const std::string& label) override {
+    MediaTicket request(const std::string& source, const std::string& label, bool urgent) override {
         std::lock_guard lock(mutex_);
         const MediaTicket ticket = ++last_ticket_;
-        jobs_.push_back({ticket, source, label});
+        if (urgent)
+            jobs_.push_front({ticket, source, label});
+        else
+            jobs_.push_back({ticket, source, label});
         ++in_flight_;
         changed_.notify_all();
         return ticket;

@@ -26,7 +26,7 @@ void draw_missed_grid(ScreenContext& ctx, float width) {
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (items[i].correct())
             continue;
-        const auto& texture = ctx.images[i].thumbnail;
+        const auto& texture = ctx.thumbnail_of(items[i]);
         ImGui::PushID(static_cast<int>(i));
         bool pressed = false;
         if (texture) {
@@ -67,7 +67,7 @@ void draw_missed_detail(ScreenContext& ctx) {
                                    ? ImVec2(origin.x + size.x - font, origin.y + size.y * 0.42f)
                                    : ImVec2(origin.x + size.x * 0.6f, origin.y + size.y - font);
     const auto& image = ctx.images[ctx.ui.missed_detail];
-    const auto& texture = image.full ? image.full : image.thumbnail;
+    const auto& texture = image.full ? image.full : ctx.thumbnail_of(round);
     PictureOptions options;
     options.tells = &item->tells;
     draw_picture(texture, ImVec2(origin.x + font * 0.6f, origin.y + font * 0.6f), picture_max,

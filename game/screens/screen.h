@@ -80,12 +80,19 @@ struct ViewState {
     void reset() { *this = ViewState{}; }
 };
 
+// The full-size picture of one round item, loaded just before it is needed.
 struct ItemImage {
     engine::Texture full;
-    engine::Texture thumbnail;
     bool requested = false;
     bool failed = false;
     std::string error;
+};
+
+// What the background check of a pack item found: a thumbnail, or why it cannot be shown.
+struct PackMedia {
+    engine::Texture thumbnail;
+    bool checked = false;
+    bool failed = false;
 };
 
 struct UiState {
@@ -107,7 +114,8 @@ struct ScreenContext {
     const content::LoadedPack* pack;  // null when none could be loaded
     const std::vector<content::Problem>& pack_warnings;
     const Game& game;
-    const std::vector<ItemImage>& images;  // one per round item
+    const std::vector<ItemImage>& images;      // one per round item
+    const std::vector<PackMedia>& pack_media;  // one per pack item
     ViewState& view;
     UiState& ui;
     std::vector<Action>& actions;
@@ -119,6 +127,9 @@ struct ScreenContext {
     }
     void emit(ActionType type) { actions.push_back(Action::of(type)); }
     void emit(Action action) { actions.push_back(std::move(action)); }
+    const engine::Texture& thumbnail_of(const RoundItem& round_item) const {
+        return pack_media[round_item.pack_index].thumbnail;
+    }
     const content::PackItem* item_of(const RoundItem& round_item) const {
         return pack ? &pack->manifest.items[round_item.pack_index] : nullptr;
     }
