@@ -116,7 +116,8 @@ void App::start_round() {
     if (!note.message.empty())
         ui_.messages.push_back(note.message);
     const auto& manifest = pack_->manifest;
-    Draw draw = draw_round(manifest.items, deck[manifest.id], DrawDesc{kRoundSize, round_seed_, &broken_});
+    Draw draw =
+        draw_round(manifest.items, deck[manifest.id], DrawDesc{kRoundSize, round_seed_, &broken_});
     if (options_.remember_deck) {
         deck[manifest.id] = draw.seen_after;
         if (auto error = progress_.save_deck(deck); !error.empty())
@@ -166,7 +167,8 @@ void App::check_pack_media() {
 void App::wait_for_pack_check() {
     collect_media();
     const auto unchecked = [this] {
-        return std::any_of(tickets_.begin(), tickets_.end(), [](const auto& t) { return t.second.check; });
+        return std::any_of(tickets_.begin(), tickets_.end(),
+                           [](const auto& t) { return t.second.check; });
     };
     while (unchecked() && loader_->pending()) {
         loader_->wait();
@@ -179,12 +181,16 @@ void App::on_check_result(std::size_t pack_index, engine::MediaResult& result) {
     media.checked = true;
     std::string why;
     if (result.ok)
-        media.thumbnail = engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
-    if (result.ok && media.thumbnail) return;
+        media.thumbnail =
+            engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
+    if (result.ok && media.thumbnail)
+        return;
     media.failed = true;
     broken_.insert(pack_index);
     pack_warnings_.push_back({content::Severity::Warning,
-                              "pack.json: items[" + std::to_string(pack_->manifest.items[pack_index].manifest_index) + "].media",
+                              "pack.json: items[" +
+                                  std::to_string(pack_->manifest.items[pack_index].manifest_index) +
+                                  "].media",
                               result.ok ? why : result.error});
 }
 
@@ -192,11 +198,14 @@ void App::on_full_result(std::size_t pack_index, engine::MediaResult& result) {
     const auto& items = game_.items();
     auto round = std::find_if(items.begin(), items.end(),
                               [&](const RoundItem& i) { return i.pack_index == pack_index; });
-    if (round == items.end()) return;  // from an earlier round
+    if (round == items.end())
+        return;  // from an earlier round
     auto& image = images_[static_cast<std::size_t>(round - items.begin())];
     std::string why;
-    if (result.ok) image.full = engine::Texture::from_surface(gfx_.renderer(), result.image.full.get(), &why);
-    if (result.ok && image.full) return;
+    if (result.ok)
+        image.full = engine::Texture::from_surface(gfx_.renderer(), result.image.full.get(), &why);
+    if (result.ok && image.full)
+        return;
     image.failed = true;
     image.error = result.ok ? why : result.error;
     broken_.insert(pack_index);
@@ -205,7 +214,8 @@ void App::on_full_result(std::size_t pack_index, engine::MediaResult& result) {
 void App::collect_media() {
     for (auto& result : loader_->collect()) {
         auto ticket = tickets_.find(result.ticket);
-        if (ticket == tickets_.end()) continue;  // asked for by a pack no longer open
+        if (ticket == tickets_.end())
+            continue;  // asked for by a pack no longer open
         const MediaJob job = ticket->second;
         tickets_.erase(ticket);
         if (job.check)
@@ -431,18 +441,10 @@ void App::draw() {
     gfx_.set_base_font_size(kTextSizes[std::clamp(settings_.text_size, 0, kTextSizeCount - 1)]);
     collect_media();
     std::vector<Action> actions;
-    ScreenContext ctx{strings(),
-                      settings_.lang,
-                      settings_.text_size,
-                      gfx_.fonts(),
-                      gfx_.ui_scale(),
-                      pack(),
-                      pack_warnings_,
-                      game_,
-                      images_,
-                      pack_media_,
-                      view_,
-                      ui_,
+    ScreenContext ctx{strings(),      settings_.lang,  settings_.text_size,
+                      gfx_.fonts(),   gfx_.ui_scale(), pack(),
+                      pack_warnings_, game_,           images_,
+                      pack_media_,    view_,           ui_,
                       actions};
     if (ui_.overlay == Overlay::Packs) {
         draw_packs_screen(ctx);

@@ -50,7 +50,8 @@ Draw draw_round(const std::vector<content::PackItem>& items, const std::set<std:
     Pool real;
     Pool generated;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (desc.excluded && desc.excluded->count(i)) continue;
+        if (desc.excluded && desc.excluded->count(i))
+            continue;
         Pool& pool = is_generated(items[i]) ? generated : real;
         (seen.count(items[i].id) ? pool.seen : pool.unseen).push_back(i);
     }

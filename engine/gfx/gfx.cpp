@@ -22,9 +22,12 @@ const ImWchar kArrowRanges[] = {0x2190, 0x2193, 0};
 // The scale of the UI relative to a 1280×720 window, so a 1920×1080 projector gets
 // proportionally bigger text and a phone in portrait keeps a readable size.
 float scale_for(SDL_Point size) {
-    const float by_width = static_cast<float>(size.x) / 1280.f;
-    const float by_height = static_cast<float>(size.y) / 720.f;
-    return std::clamp(std::min(by_width, by_height), 0.8f, 4.f);
+    const float width = static_cast<float>(size.x);
+    const float height = static_cast<float>(size.y);
+    // A portrait screen is measured against 720×1280, a landscape one against 1280×720.
+    const float landscape = std::min(width / 1280.f, height / 720.f);
+    const float portrait = std::min(width / 720.f, height / 1280.f);
+    return std::clamp(std::max(landscape, portrait), 0.8f, 4.f);
 }
 
 ImFont* add_font(const std::filesystem::path& file, const std::filesystem::path& symbols,
@@ -39,8 +42,11 @@ ImFont* add_font(const std::filesystem::path& file, const std::filesystem::path&
     }
     ImFont* font = io.Fonts->AddFontFromFileTTF(file.string().c_str(), size, &config, kGlyphRanges);
     if (font && !symbols.empty()) {
+        // The symbol font's arrows are drawn small for their size: enlarge and lift them
+        // to match the letters.
         config.MergeMode = true;
-        io.Fonts->AddFontFromFileTTF(symbols.string().c_str(), size, &config, kArrowRanges);
+        config.GlyphOffset = ImVec2(0.f, -size * 0.04f);
+        io.Fonts->AddFontFromFileTTF(symbols.string().c_str(), size * 1.4f, &config, kArrowRanges);
     }
     return font;
 }

@@ -32,7 +32,7 @@ Layout compute_layout(float top, bool feedback, float font) {
     } else if (is_portrait()) {
         layout.picture_max =
             ImVec2(origin.x + size.x - pad, origin.y + top + (size.y - top) * 0.42f);
-        layout.side_min = ImVec2(origin.x, layout.picture_max.y + pad * 0.5f);
+        layout.side_min = ImVec2(origin.x + pad, layout.picture_max.y + pad * 0.5f);
     } else {
         layout.picture_max = ImVec2(origin.x + size.x * 0.6f, origin.y + size.y - pad);
         layout.side_min = ImVec2(layout.picture_max.x + pad * 0.5f, origin.y + top);

@@ -46,40 +46,52 @@ Run run_game(const std::string& args, const fs::path& work) {
 // A picture that really decodes: a gradient with a different hue per index.
 void write_picture(const fs::path& file, int index, int width = 160, int height = 120) {
     fs::create_directories(file.parent_path());
-    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32);
+    SDL_Surface* surface =
+        SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32);
     REQUIRE(surface != nullptr);
     for (int y = 0; y < height; ++y) {
         auto* row = static_cast<Uint32*>(surface->pixels) + y * surface->pitch / 4;
         for (int x = 0; x < width; ++x)
             row[x] = SDL_MapRGBA(surface->format, static_cast<Uint8>(x * 255 / width),
-                                 static_cast<Uint8>((index * 37) % 256), static_cast<Uint8>(y * 255 / height), 255);
+                                 static_cast<Uint8>((index * 37) % 256),
+                                 static_cast<Uint8>(y * 255 / height), 255);
     }
     const bool jpeg = file.extension() == ".jpg";
-    const int saved = jpeg ? IMG_SaveJPG(surface, file.c_str(), 85) : IMG_SavePNG(surface, file.c_str());
+    const int saved =
+        jpeg ? IMG_SaveJPG(surface, file.c_str(), 85) : IMG_SavePNG(surface, file.c_str());
     SDL_FreeSurface(surface);
     REQUIRE(saved == 0);
 }
 
 json item_json(const std::string& id, const std::string& media, const std::string& answer) {
-    return {{"id", id},
-            {"media", media},
-            {"answer", answer},
-            {"source", {{"credit", "Tester"}, {"license", "CC0-1.0"}}},
-            {"explanation", {{"fr", "Regardez la lumière."}, {"en", "Look at the light."}}},
-            {"tells", json::array({{{"x", 0.5}, {"y", 0.5}, {"r", 0.1}, {"note", {{"fr", "ici"}, {"en", "here"}}}}})}};
+    return {
+        {"id", id},
+        {"media", media},
+        {"answer", answer},
+        {"source", {{"credit", "Tester"}, {"license", "CC0-1.0"}}},
+        {"explanation", {{"fr", "Regardez la lumière."}, {"en", "Look at the light."}}},
+        {"tells",
+         json::array(
+             {{{"x", 0.5}, {"y", 0.5}, {"r", 0.1}, {"note", {{"fr", "ici"}, {"en", "here"}}}}})}};
 }
 
 // A pack of `real` real and `generated` generated items, all decodable.
-fs::path make_pack(const rc::tests::TempDir& dir, int real, int generated, json extra_items = json::array()) {
+fs::path make_pack(const rc::tests::TempDir& dir, int real, int generated,
+                   json extra_items = json::array()) {
     const fs::path root = dir.path() / "pack";
     json items = json::array();
     for (int i = 0; i < real + generated; ++i) {
         const std::string media = "media/" + std::to_string(1000 + i) + (i % 2 ? ".jpg" : ".png");
         write_picture(root / media, i);
-        items.push_back(item_json("item-" + std::to_string(i), media, i < real ? "real" : "generated"));
+        items.push_back(
+            item_json("item-" + std::to_string(i), media, i < real ? "real" : "generated"));
     }
-    for (auto& extra : extra_items) items.push_back(extra);
-    json pack = {{"format", 1}, {"id", "e2e"}, {"title", {{"fr", "Test"}, {"en", "Test"}}}, {"items", items}};
+    for (auto& extra : extra_items)
+        items.push_back(extra);
+    json pack = {{"format", 1},
+                 {"id", "e2e"},
+                 {"title", {{"fr", "Test"}, {"en", "Test"}}},
+                 {"items", items}};
     dir.write("pack/pack.json", pack.dump(1));
     return root;
 }
@@ -92,7 +104,8 @@ json read_summary(const fs::path& file) {
 
 std::set<std::string> ids_of(const json& summary) {
     std::set<std::string> ids;
-    for (const auto& item : summary["items"]) ids.insert(item["id"].get<std::string>());
+    for (const auto& item : summary["items"])
+        ids.insert(item["id"].get<std::string>());
     return ids;
 }
 
@@ -109,9 +122,10 @@ TEST_CASE("a whole headless game plays 20 items and reports them", "[e2e]") {
     const auto pack = make_pack(dir, 14, 12);
     const auto summary_file = dir.path() / "summary.json";
     const auto shots = dir.path() / "shots";
-    const auto run = run_game("--pack '" + pack.string() + "' --seed 7 --answers rg --lang fr --screenshot-dir '" +
-                                  shots.string() + "' --summary-json '" + summary_file.string() + "'",
-                              dir.path());
+    const auto run = run_game(
+        "--pack '" + pack.string() + "' --seed 7 --answers rg --lang fr --screenshot-dir '" +
+            shots.string() + "' --summary-json '" + summary_file.string() + "'",
+        dir.path());
     REQUIRE(run.status == 0);
     const json summary = read_summary(summary_file);
 
@@ -136,8 +150,8 @@ TEST_CASE("a whole headless game plays 20 items and reports them", "[e2e]") {
         CHECK(ids_of(summary).size() == 20);
     }
     SECTION("every screen is saved as a PNG of the window size") {
-        for (const char* name : {"00-title.png", "q01-question.png", "q01-zoom.png", "q01-answer.png",
-                                 "q20-answer.png", "zz-end.png"}) {
+        for (const char* name : {"00-title.png", "q01-question.png", "q01-zoom.png",
+                                 "q01-answer.png", "q20-answer.png", "zz-end.png"}) {
             SDL_Surface* shot = IMG_Load((shots / name).c_str());
             INFO(name);
             REQUIRE(shot != nullptr);
@@ -148,12 +162,14 @@ TEST_CASE("a whole headless game plays 20 items and reports them", "[e2e]") {
     }
     SECTION("the same seed and pack give the same items in the same order") {
         const auto again = dir.path() / "again.json";
-        REQUIRE(run_game("--pack '" + pack.string() + "' --seed 7 --answers rg --summary-json '" + again.string() + "'",
+        REQUIRE(run_game("--pack '" + pack.string() + "' --seed 7 --answers rg --summary-json '" +
+                             again.string() + "'",
                          dir.path())
                     .status == 0);
         CHECK(read_summary(again) == summary);
         const auto other = dir.path() / "other.json";
-        REQUIRE(run_game("--pack '" + pack.string() + "' --seed 8 --answers rg --summary-json '" + other.string() + "'",
+        REQUIRE(run_game("--pack '" + pack.string() + "' --seed 8 --answers rg --summary-json '" +
+                             other.string() + "'",
                          dir.path())
                     .status == 0);
         CHECK(read_summary(other)["items"] != summary["items"]);
@@ -165,8 +181,8 @@ TEST_CASE("a small pack plays all its items, scored out of their number", "[e2e]
     rc::tests::TempDir dir;
     const auto pack = make_pack(dir, 3, 2);
     const auto summary_file = dir.path() / "summary.json";
-    REQUIRE(run_game("--pack '" + (pack / "pack.json").string() + "' --seed 1 --answers g --summary-json '" +
-                         summary_file.string() + "'",
+    REQUIRE(run_game("--pack '" + (pack / "pack.json").string() +
+                         "' --seed 1 --answers g --summary-json '" + summary_file.string() + "'",
                      dir.path())
                 .status == 0);
     const auto summary = read_summary(summary_file);
@@ -183,27 +199,32 @@ TEST_CASE("broken items are left out with located warnings and the game goes on"
                               item_json("bad-answer", "media/1000.png", "fake")});
     const auto pack = make_pack(dir, 3, 3, extra);
     // A PNG whose header is fine but whose pixel data is garbage: only a real decode finds it.
-    std::string corrupt = read_text(pack / "media/1000.png").substr(0, 40) + std::string(200, '\x5a');
+    std::string corrupt =
+        read_text(pack / "media/1000.png").substr(0, 40) + std::string(200, '\x5a');
     dir.write("pack/media/corrupt.png", corrupt);
     const auto summary_file = dir.path() / "summary.json";
-    const auto run = run_game("--pack '" + pack.string() + "' --seed 3 --answers r --summary-json '" +
-                                  summary_file.string() + "'",
-                              dir.path());
+    const auto run =
+        run_game("--pack '" + pack.string() + "' --seed 3 --answers r --summary-json '" +
+                     summary_file.string() + "'",
+                 dir.path());
     REQUIRE(run.status == 0);
     CHECK_THAT(run.err, Catch::Contains("pack.json: items[6].media"));
     CHECK_THAT(run.err, Catch::Contains("pack.json: items[7].media"));
     CHECK_THAT(run.err, Catch::Contains("pack.json: items[8].media"));
     CHECK_THAT(run.err, Catch::Contains("media/corrupt.png"));
-    CHECK_THAT(run.err, Catch::Contains("pack.json: items[9].answer: expected \"real\", \"generated\" or \"edited\", got \"fake\""));
+    CHECK_THAT(run.err, Catch::Contains("pack.json: items[9].answer: expected \"real\", "
+                                        "\"generated\" or \"edited\", got \"fake\""));
     const auto summary = read_summary(summary_file);
     CHECK(summary["out_of"] == 6);
-    for (const auto& id : ids_of(summary)) CHECK(id.rfind("item-", 0) == 0);
+    for (const auto& id : ids_of(summary))
+        CHECK(id.rfind("item-", 0) == 0);
 }
 
 TEST_CASE("a pack with fewer than 2 playable items is refused with exit status 2", "[e2e]") {
     SdlImage sdl_image;
     rc::tests::TempDir dir;
-    const auto pack = make_pack(dir, 1, 0, json::array({item_json("gone", "media/gone.jpg", "generated")}));
+    const auto pack =
+        make_pack(dir, 1, 0, json::array({item_json("gone", "media/gone.jpg", "generated")}));
     const auto run = run_game("--pack '" + pack.string() + "' --seed 1 --answers r", dir.path());
     CHECK(run.status == 2);
     CHECK_THAT(run.err, Catch::Contains("pack.json: items[1].media"));
@@ -211,12 +232,14 @@ TEST_CASE("a pack with fewer than 2 playable items is refused with exit status 2
 
     SECTION("a pack.json that is not JSON names the file and the position") {
         dir.write("pack/pack.json", "{\"format\": 1, \"id\": \"x\",, }");
-        const auto broken = run_game("--pack '" + pack.string() + "' --seed 1 --answers r", dir.path());
+        const auto broken =
+            run_game("--pack '" + pack.string() + "' --seed 1 --answers r", dir.path());
         CHECK(broken.status == 2);
         CHECK_THAT(broken.err, Catch::Contains("pack.json"));
     }
     SECTION("a folder without pack.json is refused") {
-        const auto empty = run_game("--pack '" + dir.path().string() + "/nowhere' --seed 1 --answers r", dir.path());
+        const auto empty = run_game(
+            "--pack '" + dir.path().string() + "/nowhere' --seed 1 --answers r", dir.path());
         CHECK(empty.status == 2);
         CHECK_THAT(empty.err, Catch::Contains("nowhere"));
     }
@@ -229,8 +252,9 @@ TEST_CASE("play again draws unseen items until the pack is exhausted", "[e2e]") 
     const auto data = dir.path() / "data";
     const auto round = [&](int seed) {
         const auto file = dir.path() / ("round" + std::to_string(seed) + ".json");
-        REQUIRE(run_game("--pack '" + pack.string() + "' --seed " + std::to_string(seed) + " --answers r --data-dir '" +
-                             data.string() + "' --summary-json '" + file.string() + "'",
+        REQUIRE(run_game("--pack '" + pack.string() + "' --seed " + std::to_string(seed) +
+                             " --answers r --data-dir '" + data.string() + "' --summary-json '" +
+                             file.string() + "'",
                          dir.path())
                     .status == 0);
         return ids_of(read_summary(file));
@@ -258,13 +282,14 @@ TEST_CASE("one headless game on the real demo pack", "[e2e][demo]") {
     const char* home = std::getenv("HOME");
     const fs::path cache_dir = cache && *cache ? fs::path(cache)
                                : xdg && *xdg   ? fs::path(xdg) / "realcheck"
-                                               : fs::path(home ? home : "/root") / ".cache/realcheck";
+                                             : fs::path(home ? home : "/root") / ".cache/realcheck";
     const fs::path pack = cache_dir / "packs/demo";
     INFO("the demo pack is assembled by tools/demo-pack into " << pack);
     REQUIRE(fs::exists(pack / "pack.json"));
     rc::tests::TempDir dir;
     const auto summary_file = dir.path() / "summary.json";
-    const auto run = run_game("--pack '" + pack.string() + "' --seed 2026 --answers rgg --lang fr --summary-json '" +
+    const auto run = run_game("--pack '" + pack.string() +
+                                  "' --seed 2026 --answers rgg --lang fr --summary-json '" +
                                   summary_file.string() + "'",
                               dir.path());
     INFO(run.err);
@@ -274,7 +299,8 @@ TEST_CASE("one headless game on the real demo pack", "[e2e][demo]") {
     CHECK(summary["out_of"] == 20);
     CHECK(summary["pack"] == "demo");
     int real = 0;
-    for (const auto& item : summary["items"]) real += item["answer"] == "real";
+    for (const auto& item : summary["items"])
+        real += item["answer"] == "real";
     CHECK(real >= 8);
     CHECK(real <= 12);
 }
