@@ -137,10 +137,14 @@ void App::request_media_ahead() {
         return;
     const std::size_t position = game_.position();
     for (std::size_t i = 0; i < images_.size(); ++i) {
-        const bool wanted = i >= position && i <= position + kItemsAhead;
+        const bool detail = ui_.overlay == Overlay::MissedDetail && i == ui_.missed_detail;
+        const bool wanted =
+            detail || (game_.phase() != Phase::End && i >= position && i <= position + kItemsAhead);
         auto& image = images_[i];
-        if (!wanted && i != ui_.missed_detail)
+        if (!wanted) {
             image.full.reset();
+            image.requested = false;
+        }
         if (!wanted || image.requested)
             continue;
         const auto& item = pack_->manifest.items[game_.items()[i].pack_index];
@@ -161,6 +165,14 @@ void App::check_pack_media() {
         std::string why;
         const auto file = content::resolve_media_path(pack_->root, items[i].media, &why);
         tickets_[loader_->request(file.string(), items[i].media, false)] = MediaJob{i, true};
+    }
+}
+
+void App::wait_for_all_media() {
+    collect_media();
+    while (loader_->pending()) {
+        loader_->wait();
+        collect_media();
     }
 }
 

@@ -50,6 +50,8 @@ class App final : public engine::LoopClient {
     // Blocks until every item of the pack has been decoded once (headless runs), so items
     // whose pictures cannot be decoded are reported and left out before the draw.
     void wait_for_pack_check();
+    // Blocks until nothing is being loaded (headless runs).
+    void wait_for_all_media();
 
     const Game& game() const { return game_; }
     const content::LoadedPack* pack() const { return pack_ ? &*pack_ : nullptr; }

@@ -65,11 +65,28 @@ class Driver {
                 return false;
             app_.apply(Action::of(ActionType::Next));
         }
-        return render("zz-end");
+        if (!render("zz-end"))
+            return false;
+        return missed_detail_screenshot();
     }
 
   private:
     static std::string two_digits(std::size_t n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+    // The explanation of the first missed picture, reopened from the end screen.
+    bool missed_detail_screenshot() {
+        const auto& items = app_.game().items();
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (items[i].correct())
+                continue;
+            app_.apply(Action::with_index(ActionType::ShowMissed, i));
+            app_.wait_for_all_media();
+            const bool ok = render("zz-end-missed");
+            app_.apply(Action::of(ActionType::CloseOverlay));
+            return ok;
+        }
+        return true;
+    }
 
     bool zoomed_screenshot(const std::string& number) {
         for (int i = 0; i < 4; ++i)

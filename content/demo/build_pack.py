@@ -423,32 +423,46 @@ def cmd_validate(args):
 
 # ---------------------------------------------------------------- overlay
 
+FONT_CANDIDATES = ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+                   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
 def cmd_overlay(args):
-    """Draws every tell (and a 10% grid) on a copy of each image, so a person can check
-    that each circle sits on what its note describes."""
+    """Draws every tell on a copy of each image, numbered, with the notes written under
+    it (and a 10% grid with --grid), so a person can check that each circle sits on
+    what its note describes."""
     with open(os.path.join(args.pack_dir, "pack.json"), encoding="utf-8") as f:
         m = json.load(f)
     os.makedirs(args.out_dir, exist_ok=True)
+    font = next((f for f in FONT_CANDIDATES if os.path.isfile(f)), None)
+    text = ["-font", font] if font else []
     for it in m["items"]:
         src = os.path.join(args.pack_dir, it["media"])
         w, h = probe(src)
         draw = []
         if args.grid:
+            draw += ["-stroke", "#ffffff50", "-strokewidth", "1"]
             for k in range(1, 10):
-                draw += ["-stroke", "#ffffff60", "-strokewidth", "1",
-                         "-draw", f"line {w * k // 10},0 {w * k // 10},{h}",
+                draw += ["-draw", f"line {w * k // 10},0 {w * k // 10},{h}",
                          "-draw", f"line 0,{h * k // 10} {w},{h * k // 10}"]
         for n, t in enumerate(it["tells"], start=1):
             cx, cy, r = t["x"] * w, t["y"] * h, t["r"] * w
-            draw += ["-fill", "none", "-stroke", "yellow", "-strokewidth", "3",
+            draw += ["-fill", "none", "-stroke", "black", "-strokewidth", "5",
                      "-draw", f"circle {cx:.1f},{cy:.1f} {cx + r:.1f},{cy:.1f}",
-                     "-fill", "yellow", "-stroke", "black", "-strokewidth", "1",
-                     "-pointsize", "22", "-draw", f"text {cx - 6:.0f},{cy + 8:.0f} '{n}'"]
-        label = f"{it['id']} ({it['answer']}) {it['media']}"
-        subprocess.run(["convert", src] + draw +
-                       ["-fill", "white", "-undercolor", "#000000a0", "-stroke", "none",
-                        "-pointsize", "18", "-gravity", "northwest", "-annotate", "+4+4", label,
-                        os.path.join(args.out_dir, it["id"] + ".png")], check=True)
+                     "-stroke", "yellow", "-strokewidth", "3",
+                     "-draw", f"circle {cx:.1f},{cy:.1f} {cx + r:.1f},{cy:.1f}"]
+            if font:
+                draw += ["-fill", "yellow", "-stroke", "black", "-strokewidth", "1", "-pointsize", "22",
+                         "-draw", f"text {cx + r * 0.75:.0f},{cy - r * 0.75:.0f} '{n}'"]
+        caption = f"{it['id']} ({it['answer']}) {it['media']}\n" + "\n".join(
+            f"{n}. {t['note'].get('en', '')} / {t['note'].get('fr', '')}"
+            for n, t in enumerate(it["tells"], start=1))
+        cmd = ["convert", src] + text + draw
+        if font:
+            cmd += ["-background", "black", "-gravity", "south", "-splice", "0x100",
+                    "-fill", "white", "-stroke", "none", "-pointsize", "16", "-gravity", "southwest",
+                    "-annotate", "+6+6", caption.replace("%", "%%")]
+        subprocess.run(cmd + [os.path.join(args.out_dir, it["id"] + ".png")], check=True)
 
 
 def main():

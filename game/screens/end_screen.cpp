@@ -58,29 +58,14 @@ void draw_missed_detail(ScreenContext& ctx) {
     if (!item)
         return;
     begin_full_panel("missed-detail");
-    const auto* viewport = ImGui::GetMainViewport();
-    const float font = ImGui::GetFontSize();
-    const bool portrait = viewport->WorkSize.x < viewport->WorkSize.y * 0.9f;
-    const ImVec2 origin = viewport->WorkPos;
-    const ImVec2 size = viewport->WorkSize;
-    const ImVec2 picture_max = portrait
-                                   ? ImVec2(origin.x + size.x - font, origin.y + size.y * 0.42f)
-                                   : ImVec2(origin.x + size.x * 0.6f, origin.y + size.y - font);
+    const float top = ImGui::GetFontSize() * 0.6f;
+    const PictureLayout layout = picture_layout(top, true);
     const auto& image = ctx.images[ctx.ui.missed_detail];
-    const auto& texture = image.full ? image.full : ctx.thumbnail_of(round);
     PictureOptions options;
     options.tells = &item->tells;
-    draw_picture(texture, ImVec2(origin.x + font * 0.6f, origin.y + font * 0.6f), picture_max,
-                 ctx.view, options);
-    const ImVec2 side_min = portrait ? ImVec2(origin.x + font * 0.6f, picture_max.y + font * 0.5f)
-                                     : ImVec2(picture_max.x + font * 0.6f, origin.y + font * 0.6f);
-    const ImVec2 side_size(origin.x + size.x - side_min.x - font * 0.6f,
-                           origin.y + size.y - side_min.y - font * 0.6f);
-    ImGui::SetCursorScreenPos(side_min);
-    ImGui::BeginChild("detail-text", ImVec2(side_size.x, side_size.y - font * 3.6f));
-    draw_explanation(ctx, *item, round, false);
-    ImGui::EndChild();
-    if (big_button(ctx.tr("end.close_detail"), ImVec2(side_size.x, font * 2.8f)))
+    draw_picture(image.full ? image.full : ctx.thumbnail_of(round), layout.picture_min,
+                 layout.picture_max, ctx.view, options);
+    if (draw_side_explanation(ctx, layout, *item, round, false, ctx.tr("end.close_detail")))
         ctx.emit(ActionType::CloseOverlay);
     end_panel();
 }

@@ -8,39 +8,6 @@
 namespace rc::game {
 namespace {
 
-struct Layout {
-    ImVec2 picture_min, picture_max;
-    ImVec2 side_min, side_max;  // controls: answer buttons, or the explanation
-};
-
-bool is_portrait() {
-    const auto size = ImGui::GetMainViewport()->WorkSize;
-    return size.x < size.y * 0.9f;
-}
-
-Layout compute_layout(float top, bool feedback, float font) {
-    const auto* viewport = ImGui::GetMainViewport();
-    const ImVec2 origin = viewport->WorkPos;
-    const ImVec2 size = viewport->WorkSize;
-    const float pad = font * 0.6f;
-    Layout layout;
-    layout.picture_min = ImVec2(origin.x + pad, origin.y + top);
-    if (!feedback) {
-        const float controls = font * 6.2f;
-        layout.picture_max = ImVec2(origin.x + size.x - pad, origin.y + size.y - controls);
-        layout.side_min = ImVec2(origin.x, layout.picture_max.y);
-    } else if (is_portrait()) {
-        layout.picture_max =
-            ImVec2(origin.x + size.x - pad, origin.y + top + (size.y - top) * 0.42f);
-        layout.side_min = ImVec2(origin.x + pad, layout.picture_max.y + pad * 0.5f);
-    } else {
-        layout.picture_max = ImVec2(origin.x + size.x * 0.6f, origin.y + size.y - pad);
-        layout.side_min = ImVec2(layout.picture_max.x + pad * 0.5f, origin.y + top);
-    }
-    layout.side_max = ImVec2(origin.x + size.x, origin.y + size.y);
-    return layout;
-}
-
 void draw_zoom_buttons(ScreenContext& ctx) {
     const float font = ImGui::GetFontSize();
     const ImVec2 square(font * 2.2f, font * 1.7f);
@@ -90,7 +57,7 @@ float draw_top_bar(ScreenContext& ctx) {
     return ImGui::GetCursorPosY() + font * 0.2f;
 }
 
-void draw_answer_buttons(ScreenContext& ctx, const Layout& layout) {
+void draw_answer_buttons(ScreenContext& ctx, const PictureLayout& layout) {
     const float font = ImGui::GetFontSize();
     const float width = layout.side_max.x - layout.side_min.x;
     ImGui::SetCursorScreenPos(ImVec2(layout.side_min.x, layout.side_min.y + font * 0.4f));
@@ -116,25 +83,6 @@ void draw_answer_buttons(ScreenContext& ctx, const Layout& layout) {
     ImGui::PopFont();
 }
 
-void draw_feedback_panel(ScreenContext& ctx, const Layout& layout, const content::PackItem& item,
-                         const RoundItem& round) {
-    const float font = ImGui::GetFontSize();
-    const ImVec2 size(layout.side_max.x - layout.side_min.x, layout.side_max.y - layout.side_min.y);
-    const float button_height = font * 3.f;
-    ImGui::SetCursorScreenPos(layout.side_min);
-    ImGui::BeginChild("explanation",
-                      ImVec2(size.x - font * 0.6f, size.y - button_height - font * 1.2f), false);
-    draw_explanation(ctx, item, round, true);
-    ImGui::EndChild();
-    ImGui::SetCursorScreenPos(ImVec2(layout.side_min.x, ImGui::GetCursorScreenPos().y));
-    const bool last = ctx.game.position() + 1 >= ctx.game.out_of();
-    ImGui::PushFont(ctx.fonts.heading);
-    if (big_button(ctx.tr(last ? "feedback.see_score" : "feedback.next") + " →",
-                   ImVec2(size.x - font * 0.6f, button_height)))
-        ctx.emit(ActionType::Next);
-    ImGui::PopFont();
-}
-
 }  // namespace
 
 void draw_question_screen(ScreenContext& ctx) {
@@ -144,8 +92,7 @@ void draw_question_screen(ScreenContext& ctx) {
         return;
     begin_full_panel("question");
     const bool feedback = ctx.game.phase() == Phase::Feedback;
-    const float font = ImGui::GetFontSize();
-    const Layout layout = compute_layout(draw_top_bar(ctx), feedback, font);
+    const PictureLayout layout = picture_layout(draw_top_bar(ctx), feedback);
     const ItemImage& image = ctx.images[ctx.game.position()];
     if (image.full) {
         PictureOptions options;
@@ -157,9 +104,12 @@ void draw_question_screen(ScreenContext& ctx) {
             ImVec2(layout.picture_min.x, (layout.picture_min.y + layout.picture_max.y) / 2.f));
         text_centered(ctx.tr("question.loading"), nullptr, &kColorMuted);
     }
-    if (feedback)
-        draw_feedback_panel(ctx, layout, *item, *round);
-    else
+    if (feedback) {
+        const bool last = ctx.game.position() + 1 >= ctx.game.out_of();
+        if (draw_side_explanation(ctx, layout, *item, *round, true,
+                                  ctx.tr(last ? "feedback.see_score" : "feedback.next") + " →"))
+            ctx.emit(ActionType::Next);
+    } else
         draw_answer_buttons(ctx, layout);
     end_panel();
 }

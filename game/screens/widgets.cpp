@@ -197,6 +197,48 @@ void draw_picture(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewSt
     draw->PopClipRect();
 }
 
+PictureLayout picture_layout(float top, bool side_panel) {
+    const auto* viewport = ImGui::GetMainViewport();
+    const ImVec2 origin = viewport->WorkPos;
+    const ImVec2 size = viewport->WorkSize;
+    const float pad = ImGui::GetFontSize() * 0.6f;
+    const bool portrait = size.x < size.y * 0.9f;
+    PictureLayout layout;
+    layout.picture_min = ImVec2(origin.x + pad, origin.y + top);
+    if (!side_panel) {
+        const float controls = ImGui::GetFontSize() * 6.2f;
+        layout.picture_max = ImVec2(origin.x + size.x - pad, origin.y + size.y - controls);
+        layout.side_min = ImVec2(origin.x, layout.picture_max.y);
+    } else if (portrait) {
+        layout.picture_max =
+            ImVec2(origin.x + size.x - pad, origin.y + top + (size.y - top) * 0.42f);
+        layout.side_min = ImVec2(origin.x + pad, layout.picture_max.y + pad * 0.5f);
+    } else {
+        layout.picture_max = ImVec2(origin.x + size.x * 0.6f, origin.y + size.y - pad);
+        layout.side_min = ImVec2(layout.picture_max.x + pad * 0.5f, origin.y + top);
+    }
+    layout.side_max = ImVec2(origin.x + size.x, origin.y + size.y);
+    return layout;
+}
+
+bool draw_side_explanation(ScreenContext& ctx, const PictureLayout& layout,
+                           const content::PackItem& item, const RoundItem& round, bool show_verdict,
+                           const std::string& button_label) {
+    const float font = ImGui::GetFontSize();
+    const float width = layout.side_max.x - layout.side_min.x - font * 0.6f;
+    const float height = layout.side_max.y - layout.side_min.y;
+    const float button_height = font * 3.f;
+    ImGui::SetCursorScreenPos(layout.side_min);
+    ImGui::BeginChild("explanation", ImVec2(width, height - button_height - font * 1.2f));
+    draw_explanation(ctx, item, round, show_verdict);
+    ImGui::EndChild();
+    ImGui::SetCursorScreenPos(ImVec2(layout.side_min.x, ImGui::GetCursorScreenPos().y));
+    ImGui::PushFont(ctx.fonts.heading);
+    const bool pressed = big_button(button_label, ImVec2(width, button_height));
+    ImGui::PopFont();
+    return pressed;
+}
+
 const char* answer_key(content::Answer answer) {
     switch (answer) {
         case content::Answer::Real:

@@ -39,6 +39,19 @@ struct PictureOptions {
 void draw_picture(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewState& view,
                   const PictureOptions& options);
 
+// Where the picture and the panel beside it (below it in portrait) go. Without a side
+// panel, the controls take a band at the bottom.
+struct PictureLayout {
+    ImVec2 picture_min, picture_max;
+    ImVec2 side_min, side_max;
+};
+PictureLayout picture_layout(float top, bool side_panel);
+
+// The explanation in a scrolling panel with one big button under it; true when pressed.
+bool draw_side_explanation(ScreenContext& ctx, const PictureLayout& layout,
+                           const content::PackItem& item, const RoundItem& round, bool show_verdict,
+                           const std::string& button_label);
+
 // The verdict (for the feedback screen), truth, explanation, tells and credits of an item.
 void draw_explanation(ScreenContext& ctx, const content::PackItem& item, const RoundItem& round,
                       bool show_verdict);
