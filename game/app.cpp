@@ -57,40 +57,104 @@ App::App(engine::Gfx& gfx, AppOptions options)
         wake_event_ = 0;
     loader_ = engine::MediaLoader::create(engine::DecodeLimits{}, wake_event_);
 
-    std::filesystem::path pack = options_.pack;
-    if (pack.empty() && !settings_.last_pack.empty())
-        pack = settings_.last_pack;
-    if (pack.empty() || !open_pack(pack)) {
-        if (options_.pack.empty() && pack != demo_pack_dir())
-            open_pack(demo_pack_dir());
-    }
+    std::string pack = options_.pack.empty() ? settings_.last_pack : options_.pack;
+    const std::string demo = demo_pack_dir().string();
+    if ((pack.empty() || !open_pack(pack)) && options_.pack.empty() && pack != demo)
+        open_pack(demo);
     ui_.known_packs = known_packs();
 }
 
 App::~App() = default;
 
-bool App::open_pack(const std::filesystem::path& path) {
-    auto loaded = content::load_pack(path);
+bool App::open_pack(const std::string& location) {
+    if (engine::fetched_over_http(location)) {
+        open_remote_pack(location);
+        return true;
+    }
+    auto loaded = content::load_pack(location);
     if (!loaded.ok()) {
-        ui_.pack_errors.clear();
-        ui_.pack_errors.push_back(path.string() + ":");
-        for (const auto& problem : loaded.problems)
-            ui_.pack_errors.push_back(content::to_string(problem));
+        refuse_pack(location, loaded.problems);
         return false;
     }
+    use_pack(std::move(*loaded.value), std::move(loaded.problems), location, false);
+    return true;
+}
+
+void App::open_remote_pack(const std::string& location) {
+    const bool is_manifest = location.size() > 5 && location.ends_with(".json");
+    const std::string manifest_url =
+        is_manifest ? location : engine::join_url(location, "pack.json");
+    const std::string base = manifest_url.substr(0, manifest_url.rfind('/') + 1);
+    pack_loading_ = location;
+    const std::uint64_t request = ++pack_request_;
+    if (!http_)
+        http_ = engine::Http::create();
+    http_->get(manifest_url, [this, location, base, request](engine::HttpResponse& response) {
+        if (request != pack_request_)
+            return;  // the player asked for another pack since
+        pack_loading_.clear();
+        if (!response.ok()) {
+            refuse_pack(location, {{content::Severity::Error, response.url, response.error}});
+            return;
+        }
+        const std::string_view text(reinterpret_cast<const char*>(response.body.data()),
+                                    response.body.size());
+        auto parsed = content::parse_manifest(text, "pack.json");
+        if (parsed.ok() && parsed.value->items.size() < content::kMinPlayableItems) {
+            parsed.problems.push_back(
+                {content::Severity::Error, "pack.json", "fewer than 2 playable items"});
+            parsed.value.reset();
+        }
+        if (!parsed.ok()) {
+            refuse_pack(location, parsed.problems);
+            return;
+        }
+        content::LoadedPack pack;
+        pack.root = base;
+        pack.manifest = std::move(*parsed.value);
+        use_pack(std::move(pack), std::move(parsed.problems), location, true);
+    });
+}
+
+void App::refuse_pack(const std::string& location, const std::vector<content::Problem>& problems) {
+    ui_.refused_pack = location;
     ui_.pack_errors.clear();
-    pack_ = std::move(*loaded.value);
-    pack_warnings_ = std::move(loaded.problems);
+    ui_.pack_errors.push_back(location + ":");
+    for (const auto& problem : problems)
+        ui_.pack_errors.push_back(content::to_string(problem));
+}
+
+void App::use_pack(content::LoadedPack pack, std::vector<content::Problem> warnings,
+                   const std::string& location, bool remote) {
+    ui_.pack_errors.clear();
+    pack_ = std::move(pack);
+    pack_warnings_ = std::move(warnings);
+    pack_location_ = location;
+    pack_remote_ = remote;
     ui_.left_out_open = false;
+    ui_.overlay = Overlay::None;
     game_.to_title();
     images_.clear();
     tickets_.clear();
-    check_pack_media();
+    pack_media_.clear();
+    pack_media_.resize(pack_->manifest.items.size());
+    broken_.clear();
+    // A local pack is checked whole in the background; a remote one would have to be
+    // downloaded whole for that, so its pictures are checked as they are played.
+    if (!remote)
+        check_pack_media();
     if (options_.remember_deck) {
-        settings_.last_pack = pack_->root.string();
+        settings_.last_pack = location;
         save_settings();
     }
-    return true;
+    ui_.known_packs = known_packs();
+}
+
+std::string App::media_source(const content::PackItem& item) const {
+    if (pack_remote_)
+        return engine::join_url(pack_->root.string(), item.media);
+    std::string why;
+    return content::resolve_media_path(pack_->root, item.media, &why).string();
 }
 
 std::vector<std::string> App::known_packs() const {
@@ -101,8 +165,8 @@ std::vector<std::string> App::known_packs() const {
     if (!settings_.last_pack.empty() &&
         std::find(packs.begin(), packs.end(), settings_.last_pack) == packs.end())
         packs.push_back(settings_.last_pack);
-    if (pack_ && std::find(packs.begin(), packs.end(), pack_->root.string()) == packs.end())
-        packs.push_back(pack_->root.string());
+    if (pack_ && std::find(packs.begin(), packs.end(), pack_location_) == packs.end())
+        packs.push_back(pack_location_);
     return packs;
 }
 
@@ -148,23 +212,23 @@ void App::request_media_ahead() {
         if (!wanted || image.requested)
             continue;
         const auto& item = pack_->manifest.items[game_.items()[i].pack_index];
-        std::string why;
-        const auto file = content::resolve_media_path(pack_->root, item.media, &why);
         image.requested = true;
-        const auto ticket = loader_->request(file.string(), item.media, true);
+        const auto ticket = loader_->request(media_source(item), item.media, true);
         tickets_[ticket] = MediaJob{game_.items()[i].pack_index, false};
     }
 }
 
 void App::check_pack_media() {
     const auto& items = pack_->manifest.items;
-    pack_media_.clear();
-    pack_media_.resize(items.size());
-    broken_.clear();
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        std::string why;
-        const auto file = content::resolve_media_path(pack_->root, items[i].media, &why);
-        tickets_[loader_->request(file.string(), items[i].media, false)] = MediaJob{i, true};
+    for (std::size_t i = 0; i < items.size(); ++i)
+        tickets_[loader_->request(media_source(items[i]), items[i].media, false)] =
+            MediaJob{i, true};
+}
+
+void App::wait_for_pack() {
+    while (pack_loading()) {
+        http_->pump();
+        SDL_Delay(5);
     }
 }
 
@@ -214,8 +278,14 @@ void App::on_full_result(std::size_t pack_index, engine::MediaResult& result) {
         return;  // from an earlier round
     auto& image = images_[static_cast<std::size_t>(round - items.begin())];
     std::string why;
-    if (result.ok)
+    if (result.ok) {
         image.full = engine::Texture::from_surface(gfx_.renderer(), result.image.full.get(), &why);
+        // Remote packs are not checked ahead: their thumbnails come from the played pictures.
+        auto& thumbnail = pack_media_[pack_index].thumbnail;
+        if (!thumbnail)
+            thumbnail =
+                engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
+    }
     if (result.ok && image.full)
         return;
     image.failed = true;
@@ -446,17 +516,28 @@ void App::handle_event(const SDL_Event& event) {
 }
 
 bool App::busy() const {
-    return loader_->pending() || ImGui::GetIO().WantTextInput;
+    return loader_->pending() || (http_ && http_->busy()) || ImGui::GetIO().WantTextInput;
 }
 
 void App::draw() {
     gfx_.set_base_font_size(kTextSizes[std::clamp(settings_.text_size, 0, kTextSizeCount - 1)]);
+    if (http_)
+        http_->pump();
     collect_media();
     std::vector<Action> actions;
-    ScreenContext ctx{strings(),      settings_.lang,  settings_.text_size,
-                      gfx_.fonts(),   gfx_.ui_scale(), pack(),
-                      pack_warnings_, game_,           images_,
-                      pack_media_,    view_,           ui_,
+    ScreenContext ctx{strings(),
+                      settings_.lang,
+                      settings_.text_size,
+                      gfx_.fonts(),
+                      gfx_.ui_scale(),
+                      pack(),
+                      pack_loading(),
+                      pack_warnings_,
+                      game_,
+                      images_,
+                      pack_media_,
+                      view_,
+                      ui_,
                       actions};
     if (ui_.overlay == Overlay::Packs) {
         draw_packs_screen(ctx);

@@ -16,6 +16,7 @@
 #include "content/pack.h"
 #include "engine/gfx/gfx.h"
 #include "engine/media/media_loader.h"
+#include "engine/net/http.h"
 #include "engine/platform/runner.h"
 #include "game/progress.h"
 #include "game/rules.h"
@@ -25,7 +26,7 @@
 namespace rc::game {
 
 struct AppOptions {
-    std::filesystem::path pack;      // folder or pack.json; empty → last pack, else the demo
+    std::string pack;                // folder, pack.json or URL; empty → last pack, else the demo
     std::filesystem::path data_dir;  // empty → engine::default_data_dir()
     std::optional<content::Lang> lang;
     std::optional<std::uint64_t> seed;
@@ -50,11 +51,14 @@ class App final : public engine::LoopClient {
     // Blocks until every item of the pack has been decoded once (headless runs), so items
     // whose pictures cannot be decoded are reported and left out before the draw.
     void wait_for_pack_check();
+    // Blocks until a pack being downloaded has arrived or failed (headless runs).
+    void wait_for_pack();
     // Blocks until nothing is being loaded (headless runs).
     void wait_for_all_media();
 
     const Game& game() const { return game_; }
     const content::LoadedPack* pack() const { return pack_ ? &*pack_ : nullptr; }
+    bool pack_loading() const { return !pack_loading_.empty(); }
     const std::vector<content::Problem>& pack_warnings() const { return pack_warnings_; }
     const std::vector<std::string>& pack_errors() const { return ui_.pack_errors; }
     const std::vector<std::string>& messages() const { return ui_.messages; }
@@ -68,7 +72,14 @@ class App final : public engine::LoopClient {
 
   private:
     static const Strings& strings() { return Strings::builtin(); }
-    bool open_pack(const std::filesystem::path& path);
+    // Opens a pack folder, or starts downloading a pack's pack.json when the location is
+    // fetched over HTTP (a URL natively; any location in the browser). False: refused now.
+    bool open_pack(const std::string& location);
+    void open_remote_pack(const std::string& location);
+    void use_pack(content::LoadedPack pack, std::vector<content::Problem> warnings,
+                  const std::string& location, bool remote);
+    void refuse_pack(const std::string& location, const std::vector<content::Problem>& problems);
+    std::string media_source(const content::PackItem& item) const;
     void start_round();
     void after_answer_or_next();
     void request_media_ahead();
@@ -88,6 +99,11 @@ class App final : public engine::LoopClient {
     Progress progress_;
     Settings settings_;
     std::optional<content::LoadedPack> pack_;
+    std::string pack_location_;       // as given: a folder, or a URL for remote packs
+    bool pack_remote_ = false;        // media come over HTTP, fetched as they are needed
+    std::string pack_loading_;        // the location being downloaded, if any
+    std::uint64_t pack_request_ = 0;  // newer requests supersede older ones
+    std::unique_ptr<engine::Http> http_;
     std::vector<content::Problem> pack_warnings_;
     Game game_;
     std::uint64_t round_seed_ = 0;

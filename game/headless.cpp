@@ -135,6 +135,7 @@ int run_headless(const HeadlessDesc& desc) {
         return 1;
     }
     App app(*gfx, desc.app);
+    app.wait_for_pack();
     if (!app.pack()) {
         for (const auto& error : app.pack_errors())
             std::fprintf(stderr, "%s\n", error.c_str());

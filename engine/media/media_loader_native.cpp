@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "engine/media/media_loader.h"
+#include "engine/net/http.h"
 
 namespace rc::engine {
 namespace {
@@ -29,9 +30,17 @@ MediaResult load(const Job& job, const DecodeLimits& limits) {
     result.ticket = job.ticket;
     std::vector<std::uint8_t> bytes;
     std::string why;
-    if (!read_file(job.path, &bytes))
+    if (is_url(job.path)) {
+        // Pictures of a pack opened from the web; this thread may wait, frames do not.
+        HttpResponse response = fetch_url_blocking(job.path);
+        if (response.ok())
+            bytes = std::move(response.body);
+        else
+            why = "cannot download " + job.path + ": " + response.error;
+    } else if (!read_file(job.path, &bytes)) {
         why = "cannot read the file";
-    else
+    }
+    if (why.empty())
         result.ok = decode_image(bytes, limits, &result.image, &why);
     if (!result.ok)
         result.error = job.label + ": " + why;

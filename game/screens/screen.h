@@ -101,6 +101,7 @@ struct UiState {
     std::size_t missed_detail = 0;  // index into the round
     std::string pack_path_input;
     std::vector<std::string> pack_errors;  // why the last pack asked for was refused
+    std::string refused_pack;              // its location, to try again
     std::vector<std::string> messages;     // banners the player can dismiss
     std::vector<std::string> known_packs;  // paths offered on the packs screen
 };
@@ -112,6 +113,7 @@ struct ScreenContext {
     const engine::Fonts& fonts;
     float scale;                      // UI scale relative to 1280×720
     const content::LoadedPack* pack;  // null when none could be loaded
+    bool pack_loading;                // a pack is being downloaded
     const std::vector<content::Problem>& pack_warnings;
     const Game& game;
     const std::vector<ItemImage>& images;      // one per round item

@@ -43,10 +43,16 @@ void draw_left_out(ScreenContext& ctx, float width) {
 }
 
 void draw_pack_card(ScreenContext& ctx, float width) {
+    if (ctx.pack_loading) {
+        text_colored_wrapped(kColorMuted, ctx.tr("title.loading_pack"));
+        return;
+    }
     if (!ctx.pack) {
         text_colored_wrapped(kColorWrong, ctx.tr("title.no_pack"));
         for (const auto& error : ctx.ui.pack_errors)
             text_wrapped(error);
+        if (!ctx.ui.refused_pack.empty() && ImGui::Button(ctx.tr("title.retry").c_str()))
+            ctx.emit(Action::opening_pack(ctx.ui.refused_pack));
         return;
     }
     const auto& manifest = ctx.pack->manifest;
