@@ -44,6 +44,7 @@ class App final : public engine::LoopClient {
     void draw() override;
     bool busy() const override;
     bool quit_requested() const override { return quit_; }
+    std::string accessible_text() const override { return status_text(); }
 
     void apply(const Action& action);
     // Blocks until the current item's picture is ready or has failed (headless runs).

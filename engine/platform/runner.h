@@ -6,6 +6,8 @@
 
 #include <SDL.h>
 
+#include <string>
+
 #include "engine/gfx/gfx.h"
 
 namespace rc::engine {
@@ -20,6 +22,9 @@ class LoopClient {
     // the loop keeps drawing instead of sleeping.
     virtual bool busy() const = 0;
     virtual bool quit_requested() const = 0;
+    // The main text of the current screen as plain text. The web runner mirrors it into
+    // the page's ARIA live region (#status) for screen readers and browser tests.
+    virtual std::string accessible_text() const = 0;
 };
 
 // Runs until the client asks to quit or the window is closed. Returns the exit status.

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +12,8 @@
 
 namespace rc::engine {
 namespace {
+
+std::atomic<bool> storage_changed{false};
 
 std::string failure(const std::filesystem::path& file, const char* what, int error) {
     return file.string() + ": " + what + ": " + std::strerror(error);
@@ -66,7 +69,12 @@ std::string write_file_atomically(const std::filesystem::path& file, std::string
         std::filesystem::remove(temp, ec);
         return failure(file, "cannot replace", error);
     }
+    storage_changed = true;
     return {};
+}
+
+bool take_storage_changed() {
+    return storage_changed.exchange(false);
 }
 
 std::optional<std::string> read_small_file(const std::filesystem::path& file, std::string* why,

@@ -18,6 +18,10 @@ std::string write_file_atomically(const std::filesystem::path& file, std::string
 std::optional<std::string> read_small_file(const std::filesystem::path& file, std::string* why,
                                            std::uintmax_t max_bytes = 16 * 1024 * 1024);
 
+// True once after any successful write_file_atomically: the web runner then copies the
+// in-memory file system to IndexedDB (IDBFS), which needs an explicit sync.
+bool take_storage_changed();
+
 // Moves a file that could not be read aside (name.corrupt-N) so it is kept for inspection
 // and never overwritten. Returns the new path, or empty on failure.
 std::filesystem::path keep_corrupt_file(const std::filesystem::path& file);
