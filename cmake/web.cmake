@@ -14,7 +14,9 @@
 #   when the prefix is cached, otherwise it builds it first (~15-25 min, once);
 # - works around the pitfalls of this Debian 12 machine (see TOOLCHAIN.md): a
 #   NodeSource Node.js that does not search /usr/share/nodejs (emscripten's acorn;
-#   every -O1+ link fails without NODE_PATH), and Node 20 flags for the emulator.
+#   every -O1+ link fails without NODE_PATH), Node 20 flags for the emulator, and
+#   a pyenv python3 first on PATH (slow emcc). Build-time calls get the same
+#   environment through compiler/linker launchers, so plain `cmake --build` works.
 #
 # Then, in CMakeLists.txt (same code as natively for most of it):
 #   find_package(SDL2 CONFIG REQUIRED)          -> SDL2::SDL2-static (SDL2::SDL2 natively)
@@ -50,6 +52,14 @@ if(NOT EXISTS "${RC_WASM_SYSROOT}/lib/cmake/SDL2")
     message(FATAL_ERROR "RC_WASM_SYSROOT='${RC_WASM_SYSROOT}' is not a tools/wasm-deps prefix")
 endif()
 
+# Debian's emcc/em++/emar/em-config are `exec python3 ...` wrappers that honour
+# EMSDK_PYTHON: use Debian's python directly, not whatever python3 is first on PATH
+# (a pyenv shim made every emcc call ~2.5x slower here).
+if(EXISTS /usr/bin/python3)
+    set(ENV{EMSDK_PYTHON} /usr/bin/python3)
+    set(_rc_env_python "EMSDK_PYTHON=/usr/bin/python3")
+endif()
+
 # emcmake's default emulator passes --experimental-wasm-threads, which Node 20
 # rejects; Node 20's built-in fetch breaks emscripten 3.1.6 output under node.
 if(NOT DEFINED CMAKE_CROSSCOMPILING_EMULATOR)
@@ -79,5 +89,9 @@ set(ENV{PKG_CONFIG_PATH} "")
 # links (try_compile) see this process's environment; build-time links go through
 # a launcher, so `cmake --build` / `ninja` work from any shell.
 set(ENV{NODE_PATH} "/usr/share/nodejs")
-set(CMAKE_C_LINKER_LAUNCHER "/usr/bin/env;NODE_PATH=/usr/share/nodejs")
-set(CMAKE_CXX_LINKER_LAUNCHER "/usr/bin/env;NODE_PATH=/usr/share/nodejs")
+set(CMAKE_C_LINKER_LAUNCHER /usr/bin/env ${_rc_env_python} NODE_PATH=/usr/share/nodejs)
+set(CMAKE_CXX_LINKER_LAUNCHER /usr/bin/env ${_rc_env_python} NODE_PATH=/usr/share/nodejs)
+if(_rc_env_python AND NOT DEFINED CMAKE_C_COMPILER_LAUNCHER AND NOT DEFINED CMAKE_CXX_COMPILER_LAUNCHER)
+    set(CMAKE_C_COMPILER_LAUNCHER /usr/bin/env ${_rc_env_python})
+    set(CMAKE_CXX_COMPILER_LAUNCHER /usr/bin/env ${_rc_env_python})
+endif()

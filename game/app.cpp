@@ -339,9 +339,12 @@ void App::finish_round() {
         return;
     GameResult record = result();
     record.finished_at = utc_now_iso();
-    if (auto error = progress_.append_result(record); !error.empty())
+    LoadNote note;
+    if (auto error = progress_.append_result(record, &note); !error.empty())
         ui_.messages.push_back(
             strings().format(settings_.lang, "end.save_failed", {{"why", error}}));
+    if (!note.message.empty())
+        ui_.messages.push_back(note.message);
 }
 
 GameResult App::result() const {

@@ -163,9 +163,16 @@ std::vector<GameResult> Progress::load_results(LoadNote* note) const {
     return results;
 }
 
-std::string Progress::append_result(const GameResult& result) const {
-    LoadNote note;
-    auto results = load_results(&note);
+std::string Progress::append_result(const GameResult& result, LoadNote* note) const {
+    LoadNote loaded;
+    auto results = load_results(&loaded);
+    std::error_code ec;
+    // A file that could not be read and is still in place (too large, unreadable) would be
+    // lost by writing over it: refuse. A corrupt one has been moved aside: go on, and say so.
+    if (!loaded.message.empty() && std::filesystem::exists(data_dir_ / "results.json", ec))
+        return loaded.message + "; the results file is left as it is";
+    if (note)
+        *note = loaded;
     results.push_back(result);
     if (results.size() > kMaxKeptResults)
         results.erase(results.begin(), results.begin() + static_cast<std::ptrdiff_t>(

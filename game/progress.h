@@ -62,8 +62,10 @@ class Progress {
     DeckHistory load_deck(LoadNote* note) const;
     std::string save_deck(const DeckHistory& deck) const;
 
-    // Appends to results.json (keeps the last kMaxKeptResults games).
-    std::string append_result(const GameResult& result) const;
+    // Appends to results.json (keeps the last kMaxKeptResults games). Refuses (returns the
+    // reason) rather than overwrite a results file it could not read; *note tells when a
+    // corrupt file was moved aside first.
+    std::string append_result(const GameResult& result, LoadNote* note = nullptr) const;
     std::vector<GameResult> load_results(LoadNote* note) const;
 
     const std::filesystem::path& data_dir() const { return data_dir_; }

@@ -59,10 +59,12 @@ std::string fill_placeholders(
     out.reserve(text.size());
     std::size_t pos = 0;
     while (pos < text.size()) {
-        const auto open = text.find('{', pos);
-        const auto close = open == std::string_view::npos ? open : text.find('}', open);
+        auto open = text.find('{', pos);
+        auto close = open == std::string_view::npos ? open : text.find('}', open);
         if (close == std::string_view::npos)
             break;
+        // A stray '{' before the placeholder is plain text: the name starts at the last '{'.
+        open = text.rfind('{', close);
         out.append(text.substr(pos, open - pos));
         const auto name = text.substr(open + 1, close - open - 1);
         const auto* match = std::find_if(args.begin(), args.end(),

@@ -43,7 +43,7 @@ std::string write_file_atomically(const std::filesystem::path& file, std::string
     if (file.has_parent_path())
         std::filesystem::create_directories(file.parent_path(), ec);
     if (ec)
-        return file.parent_path().string() + ": cannot create folder: " + ec.message();
+        return file.string() + ": cannot create its folder: " + ec.message();
 
     const auto temp = std::filesystem::path(file.string() + ".tmp-" + std::to_string(::getpid()));
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);

@@ -3,6 +3,7 @@
 // over the target. Plain C++ (no SDL) so the game core and its tests use it directly.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>

@@ -430,13 +430,9 @@ TEST_CASE("Progress appends finished games", "[game][progress]") {
     }
 }
 
-// KNOWN BUG (reported, not fixed here): when results.json exists but cannot be read (over
-// read_small_file's 16 MiB cap, unreadable, I/O error), load_versioned neither keeps it
-// aside nor does append_result look at the note, so the next append overwrites every kept
-// game with a file holding only the new one. [!shouldfail] keeps the suite green until the
-// fix; once fixed, this case fails and the tag must be removed.
-TEST_CASE("BUG: append_result must not overwrite a results file it could not read",
-          "[game][progress][!shouldfail]") {
+// A results.json that exists but cannot be read (over read_small_file's 16 MiB cap,
+// unreadable, I/O error) must never be overwritten by the next append.
+TEST_CASE("append_result does not overwrite a results file it could not read", "[game][progress]") {
     rc::tests::TempDir dir;
     const Progress progress(dir.path());
     REQUIRE(progress.append_result(make_result("demo", 1, 1)).empty());
@@ -454,6 +450,8 @@ TEST_CASE("BUG: append_result must not overwrite a results file it could not rea
                           fs::file_size(dir.path() / "results.json") >= before;
     INFO("append_result returned: \"" << message << "\"");
     CHECK(old_games_kept);
+    CHECK_THAT(message, Catch::Contains("results.json"));
+    CHECK(fs::file_size(dir.path() / "results.json") == before);
 }
 
 TEST_CASE("summary_json has the documented shape", "[game][progress]") {

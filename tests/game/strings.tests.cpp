@@ -310,3 +310,8 @@ TEST_CASE("Strings::parse reports problems", "[game][strings]") {
         CHECK(strings.table(Lang::En).empty());
     }
 }
+
+TEST_CASE("a stray brace does not hide a later placeholder", "[game][strings]") {
+    CHECK(rc::game::fill_placeholders("a { b {n}", {{"n", "1"}}) == "a { b 1");
+    CHECK(rc::game::fill_placeholders("{{n}}", {{"n", "1"}}) == "{1}");
+}
