@@ -134,6 +134,9 @@ def make_still(src, dst, out, crop):
            "-colorspace", "sRGB",
            "-filter", "Lanczos", "-resize", f"{out['width']}x{out['height']}!",
            "-strip",                       # EXIF (camera model, GPS), ICC, comments
+           # JFIF keeps a pixel density that -strip leaves alone: camera JPEGs say
+           # 300 dpi, renders nothing. Write the same neutral value for all.
+           "-units", "PixelsPerInch", "-density", "72",
            "-type", "TrueColor",           # never a greyscale JPEG
            "-sampling-factor", "4:2:0", "-interlace", "none",
            "-quality", str(out["jpeg_quality"]),
@@ -323,7 +326,7 @@ def validate_pack(pack_dir, expect_size=None, min_items=30, min_each=12):
     if not isinstance(items, list) or not items:
         errs.append("items: expected a non-empty list")
         items = []
-    ids, medias, sizes = set(), set(), set()
+    ids, medias, sizes, jfif = set(), set(), set(), set()
     counts = {a: 0 for a in ANSWERS}
     for i, it in enumerate(items):
         w = f"items[{i}]"
@@ -350,13 +353,18 @@ def validate_pack(pack_dir, expect_size=None, min_items=30, min_each=12):
                 fmt = subprocess.run(["identify", "-format", "%m %w %h %[colorspace]\n", path],
                                      capture_output=True, text=True).stdout.split("\n")[0]
                 sizes.add(fmt)
-                with open(path, "rb") as f:
-                    head = f.read(65536)
-                # APP1 (Exif/XMP), APP13 (IPTC) or an ICC profile would be a giveaway.
-                for marker, name in ((b"Exif\0", "EXIF"), (b"http://ns.adobe.com/xap", "XMP"),
-                                     (b"Photoshop 3.0", "IPTC"), (b"ICC_PROFILE", "ICC")):
-                    if marker in head:
-                        errs.append(f"{w}.media: {media} still has {name} metadata")
+                segments = jpeg_header_segments(path)
+                if segments is None:
+                    errs.append(f"{w}.media: {media} is not a baseline JPEG")
+                else:
+                    # Only JFIF (APP0), tables and the frame: any APP1..APP15 (EXIF,
+                    # XMP, ICC, IPTC) or comment would carry metadata.
+                    for marker, payload in segments:
+                        if 0xE1 <= marker <= 0xEF or marker == 0xFE:
+                            errs.append(f"{w}.media: {media} still has metadata "
+                                        f"(JPEG segment 0xFF{marker:02X})")
+                        if marker == 0xE0:
+                            jfif.add(payload)
         if it.get("kind") != "image":
             errs.append(f"{w}.kind: expected \"image\"")
         ans = it.get("answer")
@@ -392,6 +400,8 @@ def validate_pack(pack_dir, expect_size=None, min_items=30, min_each=12):
         d = it.get("difficulty")
         if not isinstance(d, int) or isinstance(d, bool) or not 1 <= d <= 3:
             errs.append(f"{w}.difficulty: expected 1, 2 or 3, got {d!r}")
+    if len(jfif) > 1:
+        errs.append("media: the JFIF headers differ (pixel density?), which tells files apart")
     if len(sizes) > 1:
         errs.append(f"media: not all the same format/size/colour space: {sorted(sizes)}")
     if expect_size and sizes and sizes != {f"JPEG {expect_size[0]} {expect_size[1]} sRGB"}:
@@ -405,6 +415,23 @@ def validate_pack(pack_dir, expect_size=None, min_items=30, min_each=12):
     if on_disk - medias:
         errs.append(f"media: files no item uses: {sorted(on_disk - medias)}")
     return errs, counts
+
+
+def jpeg_header_segments(path):
+    """(marker, payload) of each JPEG segment before the image data, or None."""
+    with open(path, "rb") as f:
+        data = f.read(1 << 20)
+    if data[:2] != b"\xff\xd8":
+        return None
+    out, i = [], 2
+    while i + 4 <= len(data) and data[i] == 0xFF:
+        marker = data[i + 1]
+        length = int.from_bytes(data[i + 2:i + 4], "big")
+        out.append((marker, data[i + 4:i + 2 + length]))
+        if marker == 0xDA:  # start of scan: the header is over
+            return out
+        i += 2 + length
+    return None
 
 
 def cmd_validate(args):

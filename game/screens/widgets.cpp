@@ -166,9 +166,9 @@ void text_wrapped_centered(const std::string& text, float max_width) {
 }
 
 void text_wrapped(const std::string& text) {
-    ImGui::PushTextWrapPos(0.f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    // TextWrapped keeps a wrap position set by the caller (a narrower column); "%s" keeps
+    // pack text from ever being read as a format string.
+    ImGui::TextWrapped("%s", text.c_str());
 }
 
 void text_colored_wrapped(const ImVec4& color, const std::string& text) {
