@@ -25,13 +25,6 @@ struct Run {
     std::string err;
 };
 
-std::string read_text(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 Run run_game(const std::string& args, const fs::path& work) {
     const auto err_file = work / "stderr.txt";
     const std::string command = std::string(REALCHECK_BINARY) + " --headless " + args + " 2>'" +
@@ -39,7 +32,7 @@ Run run_game(const std::string& args, const fs::path& work) {
     const int raw = std::system(command.c_str());
     Run run;
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    run.err = read_text(err_file);
+    run.err = rc::tests::read_file(err_file);
     return run;
 }
 
@@ -97,7 +90,7 @@ fs::path make_pack(const rc::tests::TempDir& dir, int real, int generated,
 }
 
 json read_summary(const fs::path& file) {
-    auto summary = json::parse(read_text(file), nullptr, false);
+    auto summary = json::parse(rc::tests::read_file(file), nullptr, false);
     REQUIRE_FALSE(summary.is_discarded());
     return summary;
 }
@@ -200,7 +193,7 @@ TEST_CASE("broken items are left out with located warnings and the game goes on"
     const auto pack = make_pack(dir, 3, 3, extra);
     // A PNG whose header is fine but whose pixel data is garbage: only a real decode finds it.
     std::string corrupt =
-        read_text(pack / "media/1000.png").substr(0, 40) + std::string(200, '\x5a');
+        rc::tests::read_file(pack / "media/1000.png").substr(0, 40) + std::string(200, '\x5a');
     dir.write("pack/media/corrupt.png", corrupt);
     const auto summary_file = dir.path() / "summary.json";
     const auto run =
@@ -271,7 +264,7 @@ TEST_CASE("play again draws unseen items until the pack is exhausted", "[e2e]") 
         dir.write("data/deck.json", "{ not json");
         const auto third = round(3);
         CHECK(third.size() == 20);
-        CHECK(read_text(data / "deck.json.corrupt-1") == "{ not json");
+        CHECK(rc::tests::read_file(data / "deck.json.corrupt-1") == "{ not json");
     }
 }
 

@@ -20,21 +20,8 @@ namespace fs = std::filesystem;
 using rc::engine::keep_corrupt_file;
 using rc::engine::read_small_file;
 using rc::engine::write_file_atomically;
-
-std::string read_all(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-std::vector<std::string> file_names(const fs::path& dir) {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir))
-        names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
+using rc::tests::file_names;
+using rc::tests::read_file;
 
 // Gives a directory its permissions back when the test leaves, so TempDir can remove it.
 class RestorePermissions {
@@ -62,7 +49,7 @@ TEST_CASE("write_file_atomically writes whole files", "[engine][store]") {
         contents.push_back('\0');
         contents += "\r\nend";
         REQUIRE(write_file_atomically(file, contents) == "");
-        CHECK(read_all(file) == contents);
+        CHECK(read_file(file) == contents);
         std::string why = "unchanged";
         const auto read = read_small_file(file, &why);
         REQUIRE(read.has_value());
@@ -81,14 +68,14 @@ TEST_CASE("write_file_atomically writes whole files", "[engine][store]") {
     SECTION("overwriting replaces the whole content, even with a shorter one") {
         REQUIRE(write_file_atomically(file, std::string(10000, 'x')).empty());
         REQUIRE(write_file_atomically(file, "short").empty());
-        CHECK(read_all(file) == "short");
+        CHECK(read_file(file) == "short");
         CHECK(fs::file_size(file) == 5);
     }
 
     SECTION("missing parent folders are created") {
         const auto nested = dir.path() / "a" / "b" / "c" / "settings.json";
         REQUIRE(write_file_atomically(nested, "nested").empty());
-        CHECK(read_all(nested) == "nested");
+        CHECK(read_file(nested) == "nested");
     }
 
     SECTION("no temporary file is left behind") {
@@ -104,7 +91,7 @@ TEST_CASE("write_file_atomically writes whole files", "[engine][store]") {
             big[i] = static_cast<char>(i * 31 % 251);
         REQUIRE(write_file_atomically(file, big).empty());
         CHECK(fs::file_size(file) == big.size());
-        CHECK(read_all(file) == big);
+        CHECK(read_file(file) == big);
     }
 }
 
@@ -121,7 +108,7 @@ TEST_CASE("write_file_atomically reports failures and keeps the old file", "[eng
             INFO(message);
             CHECK_FALSE(message.empty());
             CHECK_THAT(message, Catch::Contains(blocker.string()));
-            CHECK(read_all(blocker) == "old contents");
+            CHECK(read_file(blocker) == "old contents");
             CHECK(file_names(dir.path()) == std::vector<std::string>{"blocker"});
         } else {
             const auto locked = dir.path() / "locked";
@@ -135,7 +122,7 @@ TEST_CASE("write_file_atomically reports failures and keeps the old file", "[eng
             INFO(message);
             CHECK_FALSE(message.empty());
             CHECK_THAT(message, Catch::Contains(file.string()));
-            CHECK(read_all(file) == "old contents");
+            CHECK(read_file(file) == "old contents");
             CHECK(file_names(locked) == std::vector<std::string>{"settings.json"});
         }
     }
@@ -149,7 +136,7 @@ TEST_CASE("write_file_atomically reports failures and keeps the old file", "[eng
         CHECK_FALSE(message.empty());
         CHECK_THAT(message, Catch::Contains(target.string()));
         CHECK(fs::is_directory(target));
-        CHECK(read_all(target / "inside") == "kept");
+        CHECK(read_file(target / "inside") == "kept");
         CHECK(file_names(dir.path()) == std::vector<std::string>{"results.json"});
     }
 }
@@ -198,13 +185,13 @@ TEST_CASE("keep_corrupt_file moves files aside with a number", "[engine][store]"
         const auto one = keep_corrupt_file(file);
         CHECK(one == dir.path() / "settings.json.corrupt-1");
         CHECK_FALSE(fs::exists(file));
-        CHECK(read_all(one) == "first");
+        CHECK(read_file(one) == "first");
 
         dir.write("settings.json", "second");
         const auto two = keep_corrupt_file(file);
         CHECK(two == dir.path() / "settings.json.corrupt-2");
-        CHECK(read_all(one) == "first");
-        CHECK(read_all(two) == "second");
+        CHECK(read_file(one) == "first");
+        CHECK(read_file(two) == "second");
     }
 
     SECTION("a free lower number is reused, existing ones are never overwritten") {
@@ -213,8 +200,8 @@ TEST_CASE("keep_corrupt_file moves files aside with a number", "[engine][store]"
         CHECK(keep_corrupt_file(file) == dir.path() / "settings.json.corrupt-1");
         dir.write("settings.json", "newest");
         CHECK(keep_corrupt_file(file) == dir.path() / "settings.json.corrupt-3");
-        CHECK(read_all(dir.path() / "settings.json.corrupt-2") == "older");
-        CHECK(read_all(dir.path() / "settings.json.corrupt-3") == "newest");
+        CHECK(read_file(dir.path() / "settings.json.corrupt-2") == "older");
+        CHECK(read_file(dir.path() / "settings.json.corrupt-3") == "newest");
     }
 
     SECTION("a missing file gives an empty path") {

@@ -28,22 +28,8 @@ using rc::game::GameResult;
 using rc::game::LoadNote;
 using rc::game::Progress;
 using rc::game::Settings;
-
-std::string read_all(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-// The names of the files in `dir`, sorted.
-std::vector<std::string> file_names(const fs::path& dir) {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir))
-        names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
+using rc::tests::file_names;
+using rc::tests::read_file;
 
 GameResult make_result(const std::string& pack, std::uint64_t seed, std::size_t score) {
     GameResult result;
@@ -90,7 +76,7 @@ TEST_CASE("Progress keeps the settings", "[game][progress]") {
         CHECK(loaded.text_size == 3);
         CHECK(loaded.last_pack == saved.last_pack);
 
-        const auto file = json::parse(read_all(dir.path() / "settings.json"));
+        const auto file = json::parse(read_file(dir.path() / "settings.json"));
         CHECK(file["format"] == rc::game::kSettingsFormat);
         CHECK(file["lang"] == "fr");
     }
@@ -111,7 +97,7 @@ TEST_CASE("Progress keeps the settings", "[game][progress]") {
         saved.lang_chosen = false;
         saved.text_size = 0;
         REQUIRE(progress.save_settings(saved).empty());
-        const auto file = json::parse(read_all(dir.path() / "settings.json"));
+        const auto file = json::parse(read_file(dir.path() / "settings.json"));
         CHECK_FALSE(file.contains("lang"));
         CHECK_FALSE(file.contains("last_pack"));
 
@@ -147,14 +133,14 @@ TEST_CASE("Progress keeps the settings", "[game][progress]") {
         CHECK_THAT(note.message, Catch::Contains("settings.json.corrupt-1"));
         CHECK_FALSE(fs::exists(dir.path() / "settings.json"));
         REQUIRE(fs::exists(dir.path() / "settings.json.corrupt-1"));
-        CHECK(read_all(dir.path() / "settings.json.corrupt-1") == garbage);
+        CHECK(read_file(dir.path() / "settings.json.corrupt-1") == garbage);
 
         // Saving works again afterwards, and the corrupt copy is left alone.
         Settings saved;
         saved.text_size = 2;
         REQUIRE(progress.save_settings(saved).empty());
         CHECK(progress.load_settings(nullptr).text_size == 2);
-        CHECK(read_all(dir.path() / "settings.json.corrupt-1") == garbage);
+        CHECK(read_file(dir.path() / "settings.json.corrupt-1") == garbage);
     }
 
     SECTION("a second corrupt file is kept as corrupt-2") {
@@ -164,8 +150,8 @@ TEST_CASE("Progress keeps the settings", "[game][progress]") {
         LoadNote note;
         progress.load_settings(&note);
         CHECK_THAT(note.message, Catch::Contains("settings.json.corrupt-2"));
-        CHECK(read_all(dir.path() / "settings.json.corrupt-1") == "first");
-        CHECK(read_all(dir.path() / "settings.json.corrupt-2") == "second");
+        CHECK(read_file(dir.path() / "settings.json.corrupt-1") == "first");
+        CHECK(read_file(dir.path() / "settings.json.corrupt-2") == "second");
     }
 
     SECTION("valid JSON that is not an object is treated as corrupt") {
@@ -185,7 +171,7 @@ TEST_CASE("Progress keeps the settings", "[game][progress]") {
         CHECK(settings.text_size == 1);
         CHECK_THAT(note.message, Catch::Contains("settings.json"));
         CHECK_THAT(note.message, Catch::Contains("format"));
-        CHECK(read_all(dir.path() / "settings.json.corrupt-1") == future);
+        CHECK(read_file(dir.path() / "settings.json.corrupt-1") == future);
 
         dir.write("settings.json", R"({"lang": "fr"})");
         LoadNote missing;
@@ -279,7 +265,7 @@ TEST_CASE("Progress keeps the deck history per pack", "[game][progress]") {
         LoadNote note;
         CHECK(progress.load_deck(&note).empty());
         CHECK_THAT(note.message, Catch::Contains("deck.json.corrupt-1"));
-        CHECK(read_all(dir.path() / "deck.json.corrupt-1") == "not json");
+        CHECK(read_file(dir.path() / "deck.json.corrupt-1") == "not json");
     }
 
     SECTION("wrong-typed entries are skipped, the rest kept") {
@@ -344,7 +330,7 @@ TEST_CASE("Progress appends finished games", "[game][progress]") {
         CHECK(results[2].seed == 9);
         CHECK(results[2].score == 0);
 
-        const auto file = json::parse(read_all(dir.path() / "results.json"));
+        const auto file = json::parse(read_file(dir.path() / "results.json"));
         CHECK(file["format"] == rc::game::kResultsFormat);
         REQUIRE(file["games"].is_array());
         CHECK(file["games"].size() == 3);
@@ -398,7 +384,7 @@ TEST_CASE("Progress appends finished games", "[game][progress]") {
     SECTION("a corrupt results file is kept aside and the new game starts a fresh file") {
         dir.write("results.json", "{\"format\": 1, \"games\": [");
         REQUIRE(progress.append_result(make_result("demo", 1, 1)).empty());
-        CHECK(read_all(dir.path() / "results.json.corrupt-1") == "{\"format\": 1, \"games\": [");
+        CHECK(read_file(dir.path() / "results.json.corrupt-1") == "{\"format\": 1, \"games\": [");
         const auto results = progress.load_results(nullptr);
         REQUIRE(results.size() == 1);
         CHECK(results[0].seed == 1);

@@ -1,7 +1,9 @@
 #include "support/temp_dir.h"
 
+#include <algorithm>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -32,6 +34,21 @@ std::filesystem::path TempDir::write(std::string_view relative, std::string_view
     std::ofstream out(full, std::ios::binary);
     out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
     return full;
+}
+
+std::string read_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::vector<std::string> file_names(const std::filesystem::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 }  // namespace rc::tests

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace rc::tests {
 
@@ -21,5 +23,10 @@ class TempDir {
   private:
     std::filesystem::path path_;
 };
+
+// The whole contents of a file ("" when it cannot be read).
+std::string read_file(const std::filesystem::path& file);
+// The names of the entries of `dir`, sorted.
+std::vector<std::string> file_names(const std::filesystem::path& dir);
 
 }  // namespace rc::tests
