@@ -1,13 +1,19 @@
 # rc_engine: the SDL2 / SDL_image / Dear ImGui platform layer (packages found at the top).
 
-# Debian's libimgui.a has the SDL platform backend but not the SDL_Renderer one.
-set(RC_IMGUI_SDLRENDERER_SOURCE
-    /usr/share/doc/libimgui-dev/examples/backends/imgui_impl_sdlrenderer.cpp
-    CACHE FILEPATH "imgui_impl_sdlrenderer.cpp from Debian's libimgui-dev")
-add_library(rc_imgui_sdlrenderer STATIC ${RC_IMGUI_SDLRENDERER_SOURCE})
-target_link_libraries(rc_imgui_sdlrenderer PUBLIC PkgConfig::IMGUI SDL2::SDL2)
-target_include_directories(rc_imgui_sdlrenderer PUBLIC ${IMGUI_INCLUDEDIR}/backends)
-target_compile_options(rc_imgui_sdlrenderer PRIVATE -w)  # third-party code: not ours to fix
+if(EMSCRIPTEN)
+    # The wasm sysroot's libimgui.a already holds both SDL backends (tools/wasm-deps).
+    add_library(rc_imgui_sdlrenderer INTERFACE)
+    target_link_libraries(rc_imgui_sdlrenderer INTERFACE PkgConfig::IMGUI SDL2::SDL2)
+else()
+    # Debian's libimgui.a has the SDL platform backend but not the SDL_Renderer one.
+    set(RC_IMGUI_SDLRENDERER_SOURCE
+        /usr/share/doc/libimgui-dev/examples/backends/imgui_impl_sdlrenderer.cpp
+        CACHE FILEPATH "imgui_impl_sdlrenderer.cpp from Debian's libimgui-dev")
+    add_library(rc_imgui_sdlrenderer STATIC ${RC_IMGUI_SDLRENDERER_SOURCE})
+    target_link_libraries(rc_imgui_sdlrenderer PUBLIC PkgConfig::IMGUI SDL2::SDL2)
+    target_include_directories(rc_imgui_sdlrenderer PUBLIC ${IMGUI_INCLUDEDIR}/backends)
+    target_compile_options(rc_imgui_sdlrenderer PRIVATE -w)  # third-party code: not ours to fix
+endif()
 
 # The platform seam is split by file: one list per target, nothing else differs.
 if(EMSCRIPTEN)

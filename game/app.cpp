@@ -61,6 +61,7 @@ App::App(engine::Gfx& gfx, AppOptions options)
     const std::string demo = demo_pack_dir().string();
     if ((pack.empty() || !open_pack(pack)) && options_.pack.empty() && pack != demo)
         open_pack(demo);
+    ui_.demo_pack = demo;
     ui_.known_packs = known_packs();
 }
 
@@ -130,6 +131,7 @@ void App::use_pack(content::LoadedPack pack, std::vector<content::Problem> warni
     pack_ = std::move(pack);
     pack_warnings_ = std::move(warnings);
     pack_location_ = location;
+    ui_.current_pack = location;
     pack_remote_ = remote;
     ui_.left_out_open = false;
     ui_.overlay = Overlay::None;
@@ -412,6 +414,7 @@ void App::apply(const Action& action) {
         case ActionType::SetLanguage:
             settings_.lang = action.lang;
             settings_.lang_chosen = true;
+            SDL_SetWindowTitle(gfx_.window(), strings().get(settings_.lang, "app.title").c_str());
             save_settings();
             break;
         case ActionType::SetTextSize:

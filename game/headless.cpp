@@ -45,7 +45,8 @@ class Driver {
     }
 
     bool play() {
-        if (!render("00-title"))
+        if (!render("00-title") || !overlay_screenshot(ActionType::ShowSettings, "01-settings") ||
+            !overlay_screenshot(ActionType::ShowPacks, "02-packs"))
             return false;
         app_.apply(Action::of(ActionType::Play));
         std::size_t answered = 0;
@@ -72,6 +73,13 @@ class Driver {
 
   private:
     static std::string two_digits(std::size_t n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+    bool overlay_screenshot(ActionType open, const std::string& name) {
+        app_.apply(Action::of(open));
+        const bool ok = render(name);
+        app_.apply(Action::of(ActionType::CloseOverlay));
+        return ok;
+    }
 
     // The explanation of the first missed picture, reopened from the end screen.
     bool missed_detail_screenshot() {

@@ -16,10 +16,13 @@ void draw_packs_screen(ScreenContext& ctx) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted(ctx.tr("packs.title").c_str());
     ImGui::PopFont();
-    for (const auto& path : ctx.ui.known_packs) {
-        const bool current = ctx.pack && ctx.pack->root.string() == path;
-        if (ImGui::Selectable(path.c_str(), current, 0, ImVec2(width, font * 1.8f)))
-            ctx.emit(Action::opening_pack(path));
+    for (const auto& location : ctx.ui.known_packs) {
+        const bool current = ctx.pack && ctx.ui.current_pack == location;
+        std::string label = location == ctx.ui.demo_pack ? ctx.tr("packs.demo") : location;
+        if (current)
+            label += " — " + ctx.tr("packs.current");
+        if (choice_button(label, current, ImVec2(width, font * 2.4f)))
+            ctx.emit(Action::opening_pack(location));
     }
     ImGui::Dummy(ImVec2(0, font * 0.5f));
     ImGui::TextUnformatted(ctx.tr("packs.path_label").c_str());

@@ -103,7 +103,9 @@ struct UiState {
     std::vector<std::string> pack_errors;  // why the last pack asked for was refused
     std::string refused_pack;              // its location, to try again
     std::vector<std::string> messages;     // banners the player can dismiss
-    std::vector<std::string> known_packs;  // paths offered on the packs screen
+    std::vector<std::string> known_packs;  // locations offered on the packs screen
+    std::string demo_pack;                 // the built-in pack's location
+    std::string current_pack;              // the open pack's location
 };
 
 struct ScreenContext {

@@ -24,8 +24,8 @@ void draw_settings_window(ScreenContext& ctx) {
     const float inner = ImGui::GetContentRegionAvail().x;
     const float half = (inner - ImGui::GetStyle().ItemSpacing.x) / 2.f;
     for (auto lang : {content::Lang::Fr, content::Lang::En}) {
-        if (ImGui::Selectable(ctx.tr(lang == content::Lang::Fr ? "lang.fr" : "lang.en").c_str(),
-                              ctx.lang == lang, 0, ImVec2(half, font * 1.8f)))
+        if (choice_button(ctx.tr(lang == content::Lang::Fr ? "lang.fr" : "lang.en"),
+                          ctx.lang == lang, ImVec2(half, font * 2.2f)))
             ctx.emit(Action::choosing_language(lang));
         if (lang == content::Lang::Fr)
             ImGui::SameLine();
@@ -36,8 +36,7 @@ void draw_settings_window(ScreenContext& ctx) {
         (inner - ImGui::GetStyle().ItemSpacing.x * (kTextSizeCount - 1)) / kTextSizeCount;
     for (int size = 0; size < kTextSizeCount; ++size) {
         const std::string key = "settings.text_size." + std::to_string(size);
-        if (ImGui::Selectable(ctx.tr(key).c_str(), ctx.text_size == size, 0,
-                              ImVec2(quarter, font * 1.8f)))
+        if (choice_button(ctx.tr(key), ctx.text_size == size, ImVec2(quarter, font * 1.8f)))
             ctx.emit(Action::with_index(ActionType::SetTextSize, static_cast<std::size_t>(size)));
         if (size + 1 < kTextSizeCount)
             ImGui::SameLine();

@@ -9,14 +9,9 @@ namespace {
 
 void draw_language_switch(ScreenContext& ctx) {
     for (auto lang : {content::Lang::Fr, content::Lang::En}) {
-        const bool selected = ctx.lang == lang;
         const std::string label = ctx.tr(lang == content::Lang::Fr ? "lang.fr" : "lang.en");
-        if (selected)
-            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::Button(label.c_str()))
+        if (choice_button(label, ctx.lang == lang))
             ctx.emit(Action::choosing_language(lang));
-        if (selected)
-            ImGui::PopStyleColor();
         ImGui::SameLine();
     }
     ImGui::NewLine();

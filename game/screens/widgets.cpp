@@ -128,6 +128,12 @@ bool big_button(const std::string& label, ImVec2 size) {
     return big_button(label, size, ImGui::GetStyleColorVec4(ImGuiCol_Button));
 }
 
+bool choice_button(const std::string& label, bool chosen, ImVec2 size) {
+    if (!chosen)
+        return big_button(label, size, ImVec4(0.16f, 0.19f, 0.26f, 1.f));
+    return big_button(label, size, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+}
+
 void text_centered(const std::string& text, ImFont* font, const ImVec4* color) {
     if (font)
         ImGui::PushFont(font);

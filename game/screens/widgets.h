@@ -23,6 +23,8 @@ void end_panel();
 
 bool big_button(const std::string& label, ImVec2 size, const ImVec4& color);
 bool big_button(const std::string& label, ImVec2 size);
+// A button of a set of choices; the chosen one is drawn highlighted.
+bool choice_button(const std::string& label, bool chosen, ImVec2 size = ImVec2(0, 0));
 void text_centered(const std::string& text, ImFont* font = nullptr, const ImVec4* color = nullptr);
 // Wrapped text centred line by line within the current content width.
 void text_wrapped_centered(const std::string& text, float max_width);

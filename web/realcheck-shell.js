@@ -1,0 +1,162 @@
+// The page's side of the game: the command line from the address (?pack=URL, ?lang=fr|en),
+// the download progress of the wasm and the fonts, /data kept in IndexedDB, the live
+// region the game writes its screen text into, and a clear message when loading fails.
+'use strict';
+
+(function () {
+  var params = new URLSearchParams(location.search);
+  var args = ['--pack', params.get('pack') || 'packs/demo/'];
+  var lang = params.get('lang');
+  if (lang === 'fr' || lang === 'en') args.push('--lang', lang);
+  // The game picks the browser's language unless told or saved otherwise; the page
+  // follows the same guess for screen readers.
+  document.documentElement.lang = lang ||
+      ((navigator.language || 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en');
+
+  var loading = document.getElementById('loading');
+  var barFill = document.getElementById('bar-fill');
+  var loadingText = document.getElementById('loading-text');
+  var failure = document.getElementById('failure');
+  var statusEl = document.getElementById('status');
+  var failed = false;
+  var started = false;
+  var lastErrors = [];
+  var lastProgressAt = Date.now();
+
+  // Download progress: the wasm (fetched here) and the fonts' .data (by realcheck.js).
+  var progress = {wasm: [0, 0], data: [0, 0]};
+  function showProgress() {
+    var done = progress.wasm[0] + progress.data[0];
+    var total = progress.wasm[1] + progress.data[1];
+    var pct = total > 0 ? Math.min(100, Math.round(done * 100 / total)) : 0;
+    barFill.style.width = pct + '%';
+    loading.setAttribute('aria-valuenow', String(pct));
+    lastProgressAt = Date.now();
+  }
+
+  function fail(detail) {
+    if (failed || started) return;
+    failed = true;
+    loading.hidden = true;
+    failure.hidden = false;
+    document.getElementById('failure-detail').textContent =
+        detail + (lastErrors.length ? '\n' + lastErrors.slice(-3).join('\n') : '');
+    statusEl.textContent = 'The game could not start: ' + detail;
+    document.body.dataset.state = 'failed';
+  }
+
+  function noteError(text) {
+    lastErrors.push(String(text));
+    if (lastErrors.length > 20) lastErrors.shift();
+    console.error(text);
+  }
+
+  // Downloads the wasm with progress (Content-Length), then hands it to realcheck.js.
+  function fetchWasm() {
+    return fetch('realcheck.wasm').then(function (response) {
+      if (!response.ok) throw new Error('realcheck.wasm: HTTP ' + response.status);
+      var total = Number(response.headers.get('Content-Length')) || 0;
+      progress.wasm = [0, total];
+      if (!response.body || !total) return response.arrayBuffer();
+      var reader = response.body.getReader();
+      var chunks = [];
+      var received = 0;
+      function pump() {
+        return reader.read().then(function (step) {
+          if (step.done) {
+            var bytes = new Uint8Array(received);
+            var at = 0;
+            chunks.forEach(function (c) { bytes.set(c, at); at += c.length; });
+            return bytes.buffer;
+          }
+          chunks.push(step.value);
+          received += step.value.length;
+          progress.wasm[0] = received;
+          showProgress();
+          return pump();
+        });
+      }
+      return pump();
+    });
+  }
+  var wasmBytes = fetchWasm();
+  wasmBytes.catch(function (e) { fail(String(e.message || e)); });
+
+  // IndexedDB writes are explicit: one sync at a time, another one queued if asked meanwhile.
+  var syncing = false;
+  var syncAgain = false;
+  var syncCount = 0;
+  function syncStorage() {
+    if (syncing) { syncAgain = true; return; }
+    syncing = true;
+    Module.FS.syncfs(false, function (err) {
+      syncing = false;
+      if (err) noteError('cannot save to IndexedDB: ' + err);
+      syncCount += 1;
+      document.body.dataset.synced = String(syncCount);
+      if (syncAgain) { syncAgain = false; syncStorage(); }
+    });
+  }
+
+  window.Module = {
+    canvas: document.getElementById('canvas'),
+    arguments: args,
+    preRun: [function () {
+      // Settings, the no-repeat deck and results live in /data (engine/platform/paths.cpp):
+      // load them from IndexedDB before main() reads them.
+      var FS = Module.FS;
+      try { FS.mkdir('/data'); } catch (e) { /* exists */ }
+      FS.mount(FS.filesystems.IDBFS, {}, '/data');
+      Module.addRunDependency('rc-idbfs');
+      FS.syncfs(true, function (err) {
+        // Private browsing may refuse IndexedDB: play anyway, without memory.
+        if (err) noteError('cannot read saved data from IndexedDB: ' + err);
+        Module.removeRunDependency('rc-idbfs');
+      });
+    }],
+    instantiateWasm: function (imports, done) {
+      wasmBytes.then(function (bytes) {
+        loadingText.textContent = 'Starting… / Démarrage…';
+        return WebAssembly.instantiate(bytes, imports);
+      }).then(function (result) {
+        done(result.instance, result.module);
+      }).catch(function (e) { fail('realcheck.wasm: ' + (e.message || e)); });
+      return {};
+    },
+    // Emscripten reports the .data download as "Downloading data... (done/total)".
+    setStatus: function (text) {
+      var m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || '');
+      if (m) { progress.data = [Number(m[1]), Number(m[2])]; showProgress(); }
+    },
+    monitorRunDependencies: function () { lastProgressAt = Date.now(); },
+    print: function (text) { console.log(text); },
+    printErr: noteError,
+    onAbort: function (what) { fail('aborted: ' + what); },
+    // Called by runner_web.cpp each time the screen's text changes.
+    rcSetStatus: function (text) {
+      if (!started) {
+        started = true;
+        loading.hidden = true;
+        document.body.dataset.state = 'running';
+      }
+      statusEl.textContent = text;
+    },
+    rcSyncStorage: syncStorage,
+  };
+
+  window.addEventListener('error', function (event) {
+    noteError(event.message);
+    if (!started) fail(event.message);
+  });
+
+  // Never an endless spinner: if nothing has moved for 30 s before the game started, say so.
+  var watchdog = setInterval(function () {
+    if (started || failed) { clearInterval(watchdog); return; }
+    if (Date.now() - lastProgressAt > 30000) {
+      clearInterval(watchdog);
+      fail('loading stopped (network?)');
+    }
+  }, 1000);
+
+  window.rcShell = {fail: fail};
+})();
