@@ -151,6 +151,21 @@ def shuffled(items, seed):
     return sorted(items, key=lambda it: hashlib.sha256((seed + "/" + it["id"]).encode()).hexdigest())
 
 
+NBSP = "\u00a0"
+
+
+def french_spacing(text):
+    """French typography from plain spaces: a no-break space before : ; ? ! and inside
+    « », so a line never starts with a lone “?” or “»”. The recipe keeps ordinary
+    spaces, which are easier to edit; the game's text wrapping breaks only at those."""
+    text = re.sub(r" ([:;?!»])", NBSP + r"\1", text)
+    return text.replace("« ", "«" + NBSP)
+
+
+def localized(value):
+    return {"fr": french_spacing(value["fr"]), "en": value["en"]}
+
+
 def pack_item(item, media, out):
     pkg, path = item_source(item)
     is_render = "render" in item
@@ -165,8 +180,8 @@ def pack_item(item, media, out):
             "url": f"debian:{pkg}:/{path}",
         },
         "generator": out["render_generator"] if is_render else None,
-        "explanation": item["explanation"],
-        "tells": item["tells"],
+        "explanation": localized(item["explanation"]),
+        "tells": [dict(t, note=localized(t["note"])) for t in item["tells"]],
         "category": item["category"],
         "difficulty": item["difficulty"],
     }
@@ -273,8 +288,8 @@ def cmd_assemble(args):
     manifest = {
         "format": 1,
         "id": p["id"],
-        "title": p["title"],
-        "description": p["description"],
+        "title": localized(p["title"]),
+        "description": localized(p["description"]),
         "authors": p["authors"],
         "items": entries,
     }
