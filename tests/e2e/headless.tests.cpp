@@ -2,7 +2,12 @@
 // here with real PNG/JPEG files, and checks exit codes, messages, summaries and screenshots.
 #include <SDL.h>
 #include <SDL_image.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -296,4 +301,80 @@ TEST_CASE("one headless game on the real demo pack", "[e2e][demo]") {
         real += item["answer"] == "real";
     CHECK(real >= 8);
     CHECK(real <= 12);
+}
+
+namespace {
+
+// A static file server on 127.0.0.1 for the remote-pack tests (python3's http.server),
+// stopped when the object leaves scope.
+class LocalHttpServer {
+  public:
+    explicit LocalHttpServer(const fs::path& root) {
+        port_ = 20000 + static_cast<int>(::getpid() % 20000);
+        pid_ = ::fork();
+        if (pid_ == 0) {
+            const std::string port = std::to_string(port_);
+            std::freopen("/dev/null", "w", stderr);
+            ::execlp("python3", "python3", "-m", "http.server", port.c_str(), "--bind", "127.0.0.1",
+                     "--directory", root.c_str(), static_cast<char*>(nullptr));
+            std::_Exit(127);
+        }
+        wait_until_listening();
+    }
+    ~LocalHttpServer() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGTERM);
+            ::waitpid(pid_, nullptr, 0);
+        }
+    }
+    std::string url(const std::string& path) const {
+        return "http://127.0.0.1:" + std::to_string(port_) + "/" + path;
+    }
+
+  private:
+    void wait_until_listening() const {
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in address{};
+            address.sin_family = AF_INET;
+            address.sin_port = htons(static_cast<std::uint16_t>(port_));
+            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            const bool open =
+                ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+            ::close(fd);
+            if (open)
+                return;
+            ::usleep(100'000);
+        }
+    }
+
+    int port_ = 0;
+    pid_t pid_ = -1;
+};
+
+}  // namespace
+
+TEST_CASE("a pack served over HTTP plays like a folder", "[e2e][http]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    make_pack(dir, 3, 3);
+    LocalHttpServer server(dir.path());
+    const auto summary_file = dir.path() / "summary.json";
+    const auto run =
+        run_game("--pack " + server.url("pack/") + " --seed 4 --answers g --summary-json '" +
+                     summary_file.string() + "'",
+                 dir.path());
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    const auto summary = read_summary(summary_file);
+    CHECK(summary["out_of"] == 6);
+    CHECK(summary["score"] == 3);
+
+    SECTION("a missing remote pack is refused with the URL and the HTTP status") {
+        const auto missing =
+            run_game("--pack " + server.url("nowhere/") + " --seed 1 --answers r", dir.path());
+        CHECK(missing.status == 2);
+        CHECK_THAT(missing.err, Catch::Contains(server.url("nowhere/pack.json")));
+        CHECK_THAT(missing.err, Catch::Contains("HTTP 404"));
+    }
 }
