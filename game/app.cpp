@@ -572,10 +572,21 @@ std::string App::status_text() const {
     const auto& s = strings();
     const RoundItem* round = game_.current();
     switch (game_.phase()) {
-        case Phase::Title:
-            return s.format(
-                lang, "status.title",
-                {{"app", s.get(lang, "app.title")}, {"play", s.get(lang, "title.play")}});
+        case Phase::Title: {
+            std::string text =
+                s.format(lang, "status.title",
+                         {{"app", s.get(lang, "app.title")}, {"play", s.get(lang, "title.play")}});
+            // Until the pack is in, Play does nothing: say so (a pack downloads on the web).
+            if (pack_loading())
+                text += " " + s.get(lang, "title.loading_pack");
+            // A refused pack is the screen's main news (e.g. a broken ?pack= link on the web).
+            if (!ui_.pack_errors.empty()) {
+                text += " " + s.get(lang, "packs.refused");
+                for (const auto& error : ui_.pack_errors)
+                    text += " " + error;
+            }
+            return text;
+        }
         case Phase::Question:
             return s.format(lang, "status.question",
                             {{"n", std::to_string(game_.position() + 1)},

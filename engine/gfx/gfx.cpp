@@ -172,9 +172,9 @@ void Gfx::rebuild_fonts_if_needed() {
     // bigger, so a phone gets the same physical text size as a desktop screen.
     const float density = static_cast<float>(emscripten_get_device_pixel_ratio());
     const SDL_Point pixels = output_size();
-    ui_scale_ = scale_for({static_cast<int>(pixels.x / density),
-                           static_cast<int>(pixels.y / density)}) *
-                density;
+    ui_scale_ =
+        scale_for({static_cast<int>(pixels.x / density), static_cast<int>(pixels.y / density)}) *
+        density;
 #else
     ui_scale_ = scale_for(output_size());
 #endif

@@ -117,8 +117,8 @@ class WebMediaLoader final : public MediaLoader {
         } else if (fetch->status == 0) {
             done.error = "cannot download " + done.job.url + ": network error";
         } else {
-            done.error = "cannot download " + done.job.url + ": HTTP " +
-                         std::to_string(fetch->status);
+            done.error =
+                "cannot download " + done.job.url + ": HTTP " + std::to_string(fetch->status);
         }
         downloaded_.push_back(std::move(done));
         // A download may finish while earlier ones wait to be decoded: keep the network busy.

@@ -34,7 +34,7 @@ EM_JS(void, rc_web_sync_storage, (), {
     if (Module.rcSyncStorage)
         Module.rcSyncStorage();
     else
-        FS.syncfs(false, function(err) {});
+        FS.syncfs(false, function(err){});
 });
 
 struct Loop {

@@ -1,0 +1,270 @@
+// Browser tests of the WebAssembly build, in headless Chromium (Debian's) driven by
+// playwright-core. tools/web-test builds dist/, serves it and runs:
+//   node tests/browser/run.mjs --url http://127.0.0.1:PORT/ --screenshots DIR [--only NAME]
+// The game draws in a canvas; what it shows is read from the page's #status live region,
+// which the web runner fills with the screen's text (the same text screen readers get).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : fallback;
+};
+const baseUrl = option('--url', 'http://127.0.0.1:8000/');
+const shotDir = option('--screenshots', 'build/web/screenshots');
+const only = option('--only', '');
+fs.mkdirSync(shotDir, { recursive: true });
+
+export const chromiumArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+const ROUND = 20;
+const STARTUP_MS = 60_000;
+const STEP_MS = 20_000;
+
+// --- helpers ------------------------------------------------------------------------
+
+const status = (page) => page.textContent('#status');
+
+async function waitStatus(page, test, what, timeout = STEP_MS) {
+  const source = test instanceof RegExp ? test.source : test;
+  const flags = test instanceof RegExp ? test.flags : '';
+  try {
+    await page.waitForFunction(
+      ([s, f]) => new RegExp(s, f).test(document.getElementById('status').textContent),
+      [source, flags], { timeout, polling: 50 });
+  } catch (e) {
+    throw new Error(`waiting for ${what}: #status is "${await status(page)}"`);
+  }
+  return status(page);
+}
+
+async function open(context, query = '') {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && !/favicon|GL Driver/.test(m.text())) errors.push(m.text()); });
+  page.errors = errors;
+  await page.goto(baseUrl + query);
+  return page;
+}
+
+async function shot(page, name) {
+  // A frame after the last input so the canvas shows the settled state.
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shotDir, name + '.png') });
+}
+
+// The title screen once its pack is in (before, the status adds "Loading the pack…").
+const TITLE_EN = /^Real or generated\?\. Play\.$/;
+const TITLE_FR = /^Vrai ou généré\s?\?\. Jouer\.$/;
+const isQuestion = (n) => new RegExp(`^Question ${n} / ${ROUND}\\.`);
+// Verdicts and truths as in content/strings/{en,fr}.json.
+const RIGHT = /^(Right!|Bonne réponse !)/;
+const VERDICT_TRUTH = /^(Right!|Not this time!|Bonne réponse !|Raté, cette fois !) (This is a real photo\.|This picture is generated\.|C’est une vraie photo\.|Cette image est générée\.) /;
+const FEEDBACK_EN = /^(Right!|Not this time!) (This is a real photo\.|This picture is generated\.) /;
+
+// Plays a whole round from "Question 1". `answer(i)` performs the i-th answer, `next(i)`
+// goes on; returns the feedback statuses.
+async function playRound(page, { answer, next, onFeedback, feedbackPattern = /^(?!Question )/ }) {
+  const feedback = [];
+  for (let i = 1; i <= ROUND; ++i) {
+    await waitStatus(page, isQuestion(i), `question ${i}`);
+    await answer(i);
+    const text = await waitStatus(page, feedbackPattern, `feedback ${i}`);
+    feedback.push(text);
+    if (onFeedback) await onFeedback(i, text);
+    await next(i);
+  }
+  return feedback;
+}
+
+// The explanation: what follows the verdict and the truth (unique per item).
+const explanationOf = (text) => {
+  assert.match(text, VERDICT_TRUTH);
+  return text.replace(VERDICT_TRUTH, '');
+};
+
+async function checkEnd(page, feedback) {
+  const end = await waitStatus(page, new RegExp(`^\\d+ / ${ROUND}\\.`), 'the end screen');
+  const right = feedback.filter((t) => RIGHT.test(t)).length;
+  assert.equal(Number(end.split(' ')[0]), right, `end score vs feedback: ${end}`);
+  return end;
+}
+
+// --- tests --------------------------------------------------------------------------
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('laptop-keyboard-en', async (browser) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  const page = await open(context);
+  const title = await waitStatus(page, TITLE_EN, 'the title screen', STARTUP_MS);
+  assert.match(title, /Play/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await shot(page, 'laptop-title');
+  await page.keyboard.press('Enter');
+  const q1 = await waitStatus(page, isQuestion(1), 'question 1');
+  assert.match(q1, /Buttons: Real, Generated\./);
+  await page.waitForTimeout(800);  // the picture
+  await shot(page, 'laptop-question');
+  const feedback = await playRound(page, {
+    answer: (i) => page.keyboard.press(i % 3 === 0 ? 'ArrowRight' : 'ArrowLeft'),
+    next: () => page.keyboard.press('Enter'),
+    feedbackPattern: FEEDBACK_EN,
+    onFeedback: async (i) => { if (i === 1) await shot(page, 'laptop-answer'); },
+  });
+  const end = await checkEnd(page, feedback);
+  await shot(page, 'laptop-end');
+  assert.deepEqual(page.errors, []);
+  console.log(`    score ${end.split('.')[0]}`);
+  await context.close();
+});
+
+test('laptop-keyboard-fr', async (browser) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
+  const page = await open(context);
+  await waitStatus(page, TITLE_FR, 'the French title screen', STARTUP_MS);
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  await page.keyboard.press('Enter');
+  const q1 = await waitStatus(page, isQuestion(1), 'question 1');
+  assert.match(q1, /Réel, Généré/);
+  await page.keyboard.press('ArrowRight');
+  const fb = await waitStatus(page, /^(Bonne réponse|Raté)/, 'French feedback');
+  assert.match(fb, /(C’est une vraie photo|Cette image est générée)/);
+  await shot(page, 'laptop-answer-fr');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+// Button positions on a 390×844 portrait screen (CSS pixels), from the screenshots:
+// the answer buttons side by side at the bottom, Next across the bottom.
+const PHONE = { width: 390, height: 844 };
+const tapAt = (page, fx, fy) => page.touchscreen.tap(PHONE.width * fx, PHONE.height * fy);
+
+test('phone-touch', async (browser) => {
+  const context = await browser.newContext({
+    viewport: PHONE, deviceScaleFactor: 3, hasTouch: true, isMobile: true, locale: 'en-US',
+  });
+  const page = await open(context);
+  await waitStatus(page, TITLE_EN, 'the title screen', STARTUP_MS);
+  const canvas = await page.evaluate(() => [canvas.width, canvas.height]);
+  assert.deepEqual(canvas, [PHONE.width * 3, PHONE.height * 3], 'canvas at CSS size × DPR');
+  await shot(page, 'phone-title');
+  await tapAt(page, 0.5, 0.574);  // Play
+  await waitStatus(page, isQuestion(1), 'question 1 after tapping Play');
+  await page.waitForTimeout(800);
+  await shot(page, 'phone-question');
+  const feedback = await playRound(page, {
+    answer: (i) => tapAt(page, i % 2 ? 0.26 : 0.74, 0.942),  // Real / Generated
+    next: () => tapAt(page, 0.5, 0.952),
+    feedbackPattern: FEEDBACK_EN,
+    onFeedback: async (i, text) => {
+      const real = /This is a real photo/.test(text);
+      // Odd questions were answered Real by a tap on the left button.
+      assert.equal(RIGHT.test(text), (i % 2 === 1) === real, `tap answer ${i}: ${text}`);
+      if (i === 1) await shot(page, 'phone-answer');
+    },
+  });
+  await checkEnd(page, feedback);
+  await shot(page, 'phone-end');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('reload-keeps-settings-and-deck', async (browser) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  let page = await open(context);
+  await waitStatus(page, TITLE_EN, 'the title screen', STARTUP_MS);
+  const synced = () => page.evaluate(() => Number(document.body.dataset.synced || 0));
+  // Switch to French with the title screen's "Français" button (its place at 1366×768).
+  const before = await synced();
+  await page.mouse.click(338, 637);
+  await waitStatus(page, TITLE_FR, 'French after a click on Français');
+  await page.waitForFunction((n) => Number(document.body.dataset.synced || 0) > n, before);
+  // Game 1, remembered in the no-repeat deck.
+  await page.keyboard.press('Enter');
+  const game1 = await playRound(page, {
+    answer: () => page.keyboard.press('ArrowLeft'),
+    next: () => page.keyboard.press('Enter'),
+  });
+  await waitStatus(page, new RegExp(`^\\d+ / ${ROUND}\\.`), 'the end of game 1');
+  await page.waitForFunction(() => !document.body.dataset.syncing, null, { timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(500);
+  await page.close();
+
+  page = await open(context);
+  await waitStatus(page, TITLE_FR, 'French kept after a reload', STARTUP_MS);
+  await page.keyboard.press('Enter');
+  const game2 = await playRound(page, {
+    answer: () => page.keyboard.press('ArrowRight'),
+    next: () => page.keyboard.press('Enter'),
+  });
+  const set1 = new Set(game1.map(explanationOf));
+  const set2 = new Set(game2.map(explanationOf));
+  assert.equal(set1.size, ROUND, 'game 1: 20 different explanations');
+  assert.equal(set2.size, ROUND, 'game 2: 20 different explanations');
+  const repeats = [...set2].filter((e) => set1.has(e)).length;
+  // 32 items: game 2 draws the 12 unseen ones, then 8 repeats.
+  assert.ok(repeats <= 8, `game 2 repeats ${repeats} pictures of game 1 (at most 8 expected)`);
+  console.log(`    ${repeats} repeats in game 2`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('canvas-follows-resize', async (browser) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  const page = await open(context);
+  await waitStatus(page, TITLE_EN, 'the title screen', STARTUP_MS);
+  const canvasIs = (w, h) => page.waitForFunction(([w, h]) => {
+    const c = document.getElementById('canvas');
+    return c.width === w && c.height === h;
+  }, [w, h], { timeout: 5000 }).catch(async () => {
+    throw new Error(`canvas ${await page.evaluate(() => [canvas.width, canvas.height])}, expected ${w},${h}`);
+  });
+  await canvasIs(1366, 768);
+  await page.setViewportSize({ width: 844, height: 390 });  // a phone turned sideways
+  await canvasIs(844, 390);
+  await shot(page, 'phone-landscape-title');
+  // Play still works after the resize (pointer coordinates follow the new size).
+  await page.keyboard.press('Enter');
+  await waitStatus(page, isQuestion(1), 'question 1 after a resize');
+  await context.close();
+});
+
+test('broken-pack-url', async (browser) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  const page = await open(context, '?pack=/nope/');
+  const text = await waitStatus(page, /nope/, 'an error naming the pack', STARTUP_MS);
+  assert.match(text, /404/);
+  await shot(page, 'broken-pack');
+  await context.close();
+});
+
+// --- runner -------------------------------------------------------------------------
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+let failed = 0;
+let passed = 0;
+for (const t of tests) {
+  if (only && t.name !== only) continue;
+  const start = Date.now();
+  try {
+    await t.fn(browser);
+    ++passed;
+    console.log(`ok   ${t.name} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    ++failed;
+    console.log(`FAIL ${t.name}: ${e.message}`);
+  }
+}
+await browser.close();
+console.log(`browser tests: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
