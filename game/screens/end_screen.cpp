@@ -21,7 +21,9 @@ void draw_missed_grid(ScreenContext& ctx, float width) {
     const float font = ImGui::GetFontSize();
     const float thumb = font * 6.f;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const int columns = std::max(1, static_cast<int>((width + spacing) / (thumb + spacing)));
+    // An image button is the picture plus its frame padding on both sides.
+    const float cell = thumb + ImGui::GetStyle().FramePadding.x * 2.f + spacing;
+    const int columns = std::max(1, static_cast<int>((width + spacing) / cell));
     int column = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (items[i].correct())
@@ -95,14 +97,14 @@ void draw_end_screen(ScreenContext& ctx) {
     ImGui::Dummy(ImVec2(0, font * 0.4f));
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
     ImGui::BeginGroup();
-    const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2.f;
     ImGui::PushFont(ctx.fonts.heading);
-    if (big_button(ctx.tr("end.play_again"), ImVec2(half, font * 3.f), kColorRealButton))
-        ctx.emit(ActionType::PlayAgain);
-    ImGui::SameLine();
-    if (big_button(ctx.tr("end.change_pack"), ImVec2(half, font * 3.f)))
-        ctx.emit(ActionType::ShowPacks);
+    const int pressed = button_pair(ctx.tr("end.play_again"), kColorRealButton,
+                                    ctx.tr("end.change_pack"), width, font * 3.f);
     ImGui::PopFont();
+    if (pressed == 1)
+        ctx.emit(ActionType::PlayAgain);
+    if (pressed == 2)
+        ctx.emit(ActionType::ShowPacks);
     ImGui::Dummy(ImVec2(0, font * 0.4f));
     draw_missed_grid(ctx, width);
     ImGui::EndGroup();

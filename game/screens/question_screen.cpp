@@ -35,13 +35,27 @@ float draw_top_bar(ScreenContext& ctx) {
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted(progress.c_str());
     ImGui::PopFont();
+    const auto& style = ImGui::GetStyle();
+    const auto button_width = [&](const std::string& label) {
+        return ImGui::CalcTextSize(label.c_str()).x + style.FramePadding.x * 2.f;
+    };
+    // Two square zoom buttons, Fit and Quit, with the spacing between them.
+    const float controls = font * 4.4f + button_width(ctx.tr("zoom.fit")) +
+                           button_width(ctx.tr("question.quit")) + style.ItemSpacing.x * 3.f;
+    const float room = ImGui::GetContentRegionAvail().x;
+    const float label = ImGui::CalcTextSize(progress.c_str()).x + style.ItemSpacing.x;
+    // On a narrow (phone) screen the controls go on a row of their own.
+    const bool one_row = label + font * 6.f + controls + style.ItemSpacing.x <= room;
     ImGui::SameLine();
-    const float right_width = font * 20.f;
-    const float bar_width = std::max(font * 3.f, ImGui::GetContentRegionAvail().x - right_width);
+    const float bar_width = one_row ? room - label - controls - style.ItemSpacing.x * 2.f
+                                    : ImGui::GetContentRegionAvail().x;
     const float fraction = static_cast<float>(game.position() + 1) /
                            static_cast<float>(std::max<std::size_t>(1, game.out_of()));
     ImGui::ProgressBar(fraction, ImVec2(bar_width, font * 0.5f), "");
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - right_width + font);
+    if (one_row)
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - controls);
+    else
+        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - controls);
     draw_zoom_buttons(ctx);
     ImGui::SameLine();
     if (ImGui::Button(ctx.tr("question.quit").c_str()))

@@ -91,11 +91,12 @@ void draw_title_screen(ScreenContext& ctx) {
     ImGui::PopFont();
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, font * 0.3f));
-    const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2.f;
-    if (big_button(ctx.tr("title.change_pack"), ImVec2(half, font * 2.2f)))
+    const int pressed =
+        button_pair(ctx.tr("title.change_pack"), ImGui::GetStyleColorVec4(ImGuiCol_Button),
+                    ctx.tr("title.settings"), width, font * 2.2f);
+    if (pressed == 1)
         ctx.emit(ActionType::ShowPacks);
-    ImGui::SameLine();
-    if (big_button(ctx.tr("title.settings"), ImVec2(half, font * 2.2f)))
+    if (pressed == 2)
         ctx.emit(ActionType::ShowSettings);
     ImGui::Dummy(ImVec2(0, font * 0.3f));
     draw_language_switch(ctx);

@@ -134,6 +134,22 @@ bool choice_button(const std::string& label, bool chosen, ImVec2 size) {
     return big_button(label, size, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
 }
 
+int button_pair(const std::string& first, const ImVec4& first_color, const std::string& second,
+                float width, float height) {
+    const auto& style = ImGui::GetStyle();
+    const float half = (width - style.ItemSpacing.x) / 2.f;
+    const float widest =
+        std::max(ImGui::CalcTextSize(first.c_str()).x, ImGui::CalcTextSize(second.c_str()).x);
+    const bool side_by_side = widest + style.FramePadding.x * 2.f <= half;
+    const ImVec2 size(side_by_side ? half : width, height);
+    int pressed = big_button(first, size, first_color) ? 1 : 0;
+    if (side_by_side)
+        ImGui::SameLine();
+    if (big_button(second, size))
+        pressed = 2;
+    return pressed;
+}
+
 void text_centered(const std::string& text, ImFont* font, const ImVec4* color) {
     if (font)
         ImGui::PushFont(font);

@@ -25,6 +25,10 @@ bool big_button(const std::string& label, ImVec2 size, const ImVec4& color);
 bool big_button(const std::string& label, ImVec2 size);
 // A button of a set of choices; the chosen one is drawn highlighted.
 bool choice_button(const std::string& label, bool chosen, ImVec2 size = ImVec2(0, 0));
+// Two buttons side by side when both labels fit, else one above the other (narrow
+// phone screens). Returns 1 or 2 for the button pressed, 0 for none.
+int button_pair(const std::string& first, const ImVec4& first_color, const std::string& second,
+                float width, float height);
 void text_centered(const std::string& text, ImFont* font = nullptr, const ImVec4* color = nullptr);
 // Wrapped text centred line by line within the current content width.
 void text_wrapped_centered(const std::string& text, float max_width);

@@ -66,8 +66,8 @@ const TITLE_EN = /^Real or generated\?\. Play\.$/;
 const TITLE_FR = /^Vrai ou généré\s?\?\. Jouer\.$/;
 const isQuestion = (n) => new RegExp(`^Question ${n} / ${ROUND}\\.`);
 // Verdicts and truths as in content/strings/{en,fr}.json.
-const RIGHT = /^(Right!|Bonne réponse !)/;
-const VERDICT_TRUTH = /^(Right!|Not this time!|Bonne réponse !|Raté, cette fois !) (This is a real photo\.|This picture is generated\.|C’est une vraie photo\.|Cette image est générée\.) /;
+const RIGHT = /^(Right!|Bonne réponse\s!)/;
+const VERDICT_TRUTH = /^(Right!|Not this time!|Bonne réponse\s!|Raté, cette fois\s!) (This is a real photo\.|This picture is generated\.|C’est une vraie photo\.|Cette image est générée\.) /;
 const FEEDBACK_EN = /^(Right!|Not this time!) (This is a real photo\.|This picture is generated\.) /;
 
 // Plays a whole round from "Question 1". `answer(i)` performs the i-th answer, `next(i)`
