@@ -45,6 +45,9 @@ class App final : public engine::LoopClient {
     bool busy() const override;
     bool quit_requested() const override { return quit_; }
     std::string accessible_text() const override { return status_text(); }
+    std::string language_code() const override {
+        return settings_.lang == content::Lang::Fr ? "fr" : "en";
+    }
 
     void apply(const Action& action);
     // Blocks until the current item's picture is ready or has failed (headless runs).

@@ -25,6 +25,9 @@ class LoopClient {
     // The main text of the current screen as plain text. The web runner mirrors it into
     // the page's ARIA live region (#status) for screen readers and browser tests.
     virtual std::string accessible_text() const = 0;
+    // The UI language as a BCP 47 code ("fr", "en"): the page's lang attribute follows
+    // it, so screen readers pronounce the text right after an in-game switch.
+    virtual std::string language_code() const = 0;
 };
 
 // Runs until the client asks to quit or the window is closed. Returns the exit status.

@@ -30,6 +30,9 @@ EM_JS(void, rc_web_set_status, (const char* text), {
     }
 });
 
+EM_JS(void, rc_web_set_language, (const char* code),
+      { document.documentElement.lang = UTF8ToString(code); });
+
 EM_JS(void, rc_web_sync_storage, (), {
     if (Module.rcSyncStorage)
         Module.rcSyncStorage();
@@ -42,6 +45,7 @@ struct Loop {
     LoopClient* client = nullptr;
     int frames_to_draw = kFramesAfterInput;
     std::string last_status;
+    std::string last_language;
     bool first_frame = true;
 };
 
@@ -92,6 +96,10 @@ void frame(void* arg) {
     if (std::string status = loop.client->accessible_text(); status != loop.last_status) {
         loop.last_status = std::move(status);
         rc_web_set_status(loop.last_status.c_str());
+    }
+    if (std::string language = loop.client->language_code(); language != loop.last_language) {
+        loop.last_language = std::move(language);
+        rc_web_set_language(loop.last_language.c_str());
     }
     if (take_storage_changed())
         rc_web_sync_storage();

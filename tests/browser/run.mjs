@@ -188,6 +188,7 @@ test('reload-keeps-settings-and-deck', async (browser) => {
   const before = await synced();
   await page.mouse.click(338, 637);
   await waitStatus(page, TITLE_FR, 'French after a click on Français');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');  // the page follows the switch
   await page.waitForFunction((n) => Number(document.body.dataset.synced || 0) > n, before);
   // Game 1, remembered in the no-repeat deck.
   await page.keyboard.press('Enter');
