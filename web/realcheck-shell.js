@@ -138,6 +138,7 @@
         started = true;
         loading.hidden = true;
         document.body.dataset.state = 'running';
+        keepPackForOffline();
       }
       statusEl.textContent = text;
     },
@@ -157,6 +158,29 @@
       fail('loading stopped (network?)');
     }
   }, 1000);
+
+  // Offline once loaded (web/sw.js): the service worker keeps what the page downloads;
+  // once the game runs, it is asked to keep the whole pack too. data-offline tells how far
+  // it got ("ready" once every picture is kept).
+  function keepPackForOffline() {
+    if (!navigator.serviceWorker) return;
+    navigator.serviceWorker.ready.then(function (registration) {
+      var base = new URL(args[1], location.href);
+      if (/\.json$/.test(base.pathname)) base = new URL('.', base);
+      setTimeout(function () {
+        registration.active.postMessage({precache: base.href});
+      }, 3000);  // after the first pictures, which the player waits for
+    });
+    navigator.serviceWorker.addEventListener('message', function (event) {
+      if (event.data && 'precached' in event.data) document.body.dataset.offline = 'ready';
+      if (event.data && event.data.precacheError) noteError(event.data.precacheError);
+    });
+  }
+  if (navigator.serviceWorker && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('sw.js').catch(function (e) {
+      noteError('offline support unavailable: ' + e);
+    });
+  }
 
   window.rcShell = {fail: fail};
 })();

@@ -240,6 +240,25 @@ test('canvas-follows-resize', async (browser) => {
   await context.close();
 });
 
+test('offline-after-load', async (browser) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  const page = await open(context);
+  await waitStatus(page, TITLE_EN, 'the title screen', STARTUP_MS);
+  // The service worker keeps the site and the whole pack, then the network goes away.
+  await page.waitForFunction(() => document.body.dataset.offline === 'ready', null, { timeout: 90000 });
+  await context.setOffline(true);
+  await page.reload();
+  await waitStatus(page, TITLE_EN, 'the title screen, offline', STARTUP_MS);
+  await page.keyboard.press('Enter');
+  const feedback = await playRound(page, {
+    answer: () => page.keyboard.press('ArrowRight'),
+    next: () => page.keyboard.press('Enter'),
+    feedbackPattern: FEEDBACK_EN,
+  });
+  await checkEnd(page, feedback);
+  await context.close();
+});
+
 test('broken-pack-url', async (browser) => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
   const page = await open(context, '?pack=/nope/');
