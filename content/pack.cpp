@@ -200,25 +200,32 @@ Result<LoadedPack> load_pack(const fs::path& path, const PackLoadDesc& desc) {
     }
     std::string label = file.filename().string();
     auto parsed = parse_manifest(*text, label);
-    result.problems = std::move(parsed.problems);
     if (!parsed.value)
-        return result;
+        return pack_from_manifest(std::move(parsed), root, label);
 
     fs::path canonical_root = fs::canonical(root, ec);
     if (ec) {
-        result.problems.push_back({Severity::Error, root.string(), "cannot open: " + ec.message()});
-        return result;
-    }
-    Manifest manifest = std::move(*parsed.value);
-    if (!desc.skip_media_checks) {
+        parsed.problems.push_back({Severity::Error, root.string(), "cannot open: " + ec.message()});
+        parsed.value.reset();
+    } else if (!desc.skip_media_checks) {
         std::uint64_t max_pixels = desc.max_pixels ? desc.max_pixels : kMaxPixels;
-        keep_playable_items(canonical_root, label, max_pixels, manifest, result.problems);
+        keep_playable_items(canonical_root, label, max_pixels, *parsed.value, parsed.problems);
     }
-    if (manifest.items.size() < kMinPlayableItems) {
-        result.problems.push_back({Severity::Error, label, too_few_items(manifest.items.size())});
+    return pack_from_manifest(std::move(parsed), std::move(canonical_root), label);
+}
+
+Result<LoadedPack> pack_from_manifest(Result<Manifest> parsed, fs::path root,
+                                      std::string_view label) {
+    Result<LoadedPack> result;
+    result.problems = std::move(parsed.problems);
+    if (!parsed.value)
+        return result;
+    if (parsed.value->items.size() < kMinPlayableItems) {
+        result.problems.push_back(
+            {Severity::Error, std::string(label), too_few_items(parsed.value->items.size())});
         return result;
     }
-    result.value = LoadedPack{std::move(canonical_root), std::move(manifest)};
+    result.value = LoadedPack{std::move(root), std::move(*parsed.value)};
     return result;
 }
 

@@ -31,6 +31,11 @@ struct LoadedPack {
 // `path` is the pack folder or its pack.json.
 Result<LoadedPack> load_pack(const std::filesystem::path& path, const PackLoadDesc& desc = {});
 
+// A pack from a manifest parsed elsewhere (fetched over HTTP, where media are checked as
+// they arrive): refused like load_pack when fewer than kMinPlayableItems items remain.
+Result<LoadedPack> pack_from_manifest(Result<Manifest> parsed, std::filesystem::path root,
+                                      std::string_view label = "pack.json");
+
 // Resolves a manifest media path inside `root`. Returns the absolute path, or an empty path
 // with *why set ("leaves the pack folder", "is an absolute path", ...).
 std::filesystem::path resolve_media_path(const std::filesystem::path& root,

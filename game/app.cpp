@@ -62,7 +62,6 @@ App::App(engine::Gfx& gfx, AppOptions options)
     if ((pack.empty() || !open_pack(pack)) && options_.pack.empty() && pack != demo)
         open_pack(demo);
     ui_.demo_pack = demo;
-    ui_.known_packs = known_packs();
 }
 
 App::~App() = default;
@@ -100,20 +99,12 @@ void App::open_remote_pack(const std::string& location) {
         }
         const std::string_view text(reinterpret_cast<const char*>(response.body.data()),
                                     response.body.size());
-        auto parsed = content::parse_manifest(text, "pack.json");
-        if (parsed.ok() && parsed.value->items.size() < content::kMinPlayableItems) {
-            parsed.problems.push_back(
-                {content::Severity::Error, "pack.json", "fewer than 2 playable items"});
-            parsed.value.reset();
-        }
-        if (!parsed.ok()) {
-            refuse_pack(location, parsed.problems);
+        auto pack = content::pack_from_manifest(content::parse_manifest(text), base);
+        if (!pack.ok()) {
+            refuse_pack(location, pack.problems);
             return;
         }
-        content::LoadedPack pack;
-        pack.root = base;
-        pack.manifest = std::move(*parsed.value);
-        use_pack(std::move(pack), std::move(parsed.problems), location, true);
+        use_pack(std::move(*pack.value), std::move(pack.problems), location, true);
     });
 }
 
@@ -138,8 +129,8 @@ void App::use_pack(content::LoadedPack pack, std::vector<content::Problem> warni
     game_.to_title();
     images_.clear();
     tickets_.clear();
-    pack_media_.clear();
-    pack_media_.resize(pack_->manifest.items.size());
+    thumbnails_.clear();
+    thumbnails_.resize(pack_->manifest.items.size());
     broken_.clear();
     // A local pack is checked whole in the background; a remote one would have to be
     // downloaded whole for that, so its pictures are checked as they are played.
@@ -149,7 +140,6 @@ void App::use_pack(content::LoadedPack pack, std::vector<content::Problem> warni
         settings_.last_pack = location;
         save_settings();
     }
-    ui_.known_packs = known_packs();
 }
 
 std::string App::media_source(const content::PackItem& item) const {
@@ -234,36 +224,33 @@ void App::wait_for_pack() {
     }
 }
 
-void App::wait_for_all_media() {
+void App::wait_for_media_while(const std::function<bool()>& waiting) {
     collect_media();
-    while (loader_->pending()) {
+    while (waiting() && loader_->pending()) {
         loader_->wait();
         collect_media();
     }
+}
+
+void App::wait_for_all_media() {
+    wait_for_media_while([] { return true; });
 }
 
 void App::wait_for_pack_check() {
-    collect_media();
-    const auto unchecked = [this] {
+    wait_for_media_while([this] {
         return std::any_of(tickets_.begin(), tickets_.end(),
                            [](const auto& t) { return t.second.check; });
-    };
-    while (unchecked() && loader_->pending()) {
-        loader_->wait();
-        collect_media();
-    }
+    });
 }
 
 void App::on_check_result(std::size_t pack_index, engine::MediaResult& result) {
-    auto& media = pack_media_[pack_index];
-    media.checked = true;
+    auto& thumbnail = thumbnails_[pack_index];
     std::string why;
     if (result.ok)
-        media.thumbnail =
+        thumbnail =
             engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
-    if (result.ok && media.thumbnail)
+    if (result.ok && thumbnail)
         return;
-    media.failed = true;
     broken_.insert(pack_index);
     pack_warnings_.push_back({content::Severity::Warning,
                               "pack.json: items[" +
@@ -283,7 +270,7 @@ void App::on_full_result(std::size_t pack_index, engine::MediaResult& result) {
     if (result.ok) {
         image.full = engine::Texture::from_surface(gfx_.renderer(), result.image.full.get(), &why);
         // Remote packs are not checked ahead: their thumbnails come from the played pictures.
-        auto& thumbnail = pack_media_[pack_index].thumbnail;
+        auto& thumbnail = thumbnails_[pack_index];
         if (!thumbnail)
             thumbnail =
                 engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
@@ -325,12 +312,8 @@ void App::drop_failed_current() {
 }
 
 void App::wait_for_current_media() {
-    collect_media();
-    while (game_.phase() == Phase::Question && !images_[game_.position()].full &&
-           loader_->pending()) {
-        loader_->wait();
-        collect_media();
-    }
+    wait_for_media_while(
+        [this] { return game_.phase() == Phase::Question && !images_[game_.position()].full; });
 }
 
 void App::finish_round() {
@@ -390,19 +373,15 @@ void App::apply(const Action& action) {
             game_.next();
             view_.reset();
             request_media_ahead();
-            drop_failed_current();
-            if (game_.phase() == Phase::End)
-                finish_round();
+            drop_failed_current();  // also records the result once the round ends
             break;
-        case ActionType::ShowPacks:
+        case ActionType::ShowPacks:  // the list is only shown there: refreshed on opening
             ui_.known_packs = known_packs();
             ui_.overlay = Overlay::Packs;
             break;
         case ActionType::OpenPack:
-            if (open_pack(action.text)) {
+            if (open_pack(action.text))
                 ui_.overlay = Overlay::None;
-                ui_.known_packs = known_packs();
-            }
             break;
         case ActionType::ShowSettings:
             ui_.overlay = Overlay::Settings;
@@ -541,7 +520,7 @@ void App::draw() {
                       pack_warnings_,
                       game_,
                       images_,
-                      pack_media_,
+                      thumbnails_,
                       view_,
                       ui_,
                       actions};

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -59,6 +60,8 @@ class App final : public engine::LoopClient {
     void wait_for_pack();
     // Blocks until nothing is being loaded (headless runs).
     void wait_for_all_media();
+    // Collects results, waiting while `waiting()` holds and something is still loading.
+    void wait_for_media_while(const std::function<bool()>& waiting);
 
     const Game& game() const { return game_; }
     const content::LoadedPack* pack() const { return pack_ ? &*pack_ : nullptr; }
@@ -72,8 +75,6 @@ class App final : public engine::LoopClient {
     std::string status_text() const;
     GameResult result() const;
 
-    static constexpr Uint32 kNoEvent = 0;
-
   private:
     static const Strings& strings() { return Strings::builtin(); }
     // Opens a pack folder, or starts downloading a pack's pack.json when the location is
@@ -85,7 +86,6 @@ class App final : public engine::LoopClient {
     void refuse_pack(const std::string& location, const std::vector<content::Problem>& problems);
     std::string media_source(const content::PackItem& item) const;
     void start_round();
-    void after_answer_or_next();
     void request_media_ahead();
     void check_pack_media();
     void on_check_result(std::size_t pack_index, engine::MediaResult& result);
@@ -119,9 +119,9 @@ class App final : public engine::LoopClient {
         bool check = false;  // a background check of the pack, not a picture to show
     };
     std::map<engine::MediaTicket, MediaJob> tickets_;
-    std::vector<ItemImage> images_;      // one per round item
-    std::vector<PackMedia> pack_media_;  // one per pack item
-    std::set<std::size_t> broken_;       // pack items whose picture cannot be decoded
+    std::vector<ItemImage> images_;            // one per round item
+    std::vector<engine::Texture> thumbnails_;  // one per pack item, once decoded
+    std::set<std::size_t> broken_;             // pack items whose picture cannot be decoded
     ViewState view_;
     UiState ui_;
     bool quit_ = false;

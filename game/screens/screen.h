@@ -88,13 +88,6 @@ struct ItemImage {
     std::string error;
 };
 
-// What the background check of a pack item found: a thumbnail, or why it cannot be shown.
-struct PackMedia {
-    engine::Texture thumbnail;
-    bool checked = false;
-    bool failed = false;
-};
-
 struct UiState {
     Overlay overlay = Overlay::None;
     bool left_out_open = false;
@@ -118,8 +111,8 @@ struct ScreenContext {
     bool pack_loading;                // a pack is being downloaded
     const std::vector<content::Problem>& pack_warnings;
     const Game& game;
-    const std::vector<ItemImage>& images;      // one per round item
-    const std::vector<PackMedia>& pack_media;  // one per pack item
+    const std::vector<ItemImage>& images;            // one per round item
+    const std::vector<engine::Texture>& thumbnails;  // one per pack item
     ViewState& view;
     UiState& ui;
     std::vector<Action>& actions;
@@ -132,7 +125,7 @@ struct ScreenContext {
     void emit(ActionType type) { actions.push_back(Action::of(type)); }
     void emit(Action action) { actions.push_back(std::move(action)); }
     const engine::Texture& thumbnail_of(const RoundItem& round_item) const {
-        return pack_media[round_item.pack_index].thumbnail;
+        return thumbnails[round_item.pack_index];
     }
     const content::PackItem* item_of(const RoundItem& round_item) const {
         return pack ? &pack->manifest.items[round_item.pack_index] : nullptr;
