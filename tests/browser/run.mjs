@@ -85,6 +85,16 @@ async function playRound(page, { answer, next, onFeedback, feedbackPattern = /^(
   return feedback;
 }
 
+// A round played with the keyboard: `key(i)` names the arrow answering question i, Enter
+// goes on.
+function keyboardRound(page, key, options = {}) {
+  return playRound(page, {
+    answer: (i) => page.keyboard.press(key(i)),
+    next: () => page.keyboard.press('Enter'),
+    ...options,
+  });
+}
+
 // The explanation: what follows the verdict and the truth (unique per item).
 const explanationOf = (text) => {
   assert.match(text, VERDICT_TRUTH);
@@ -115,9 +125,7 @@ test('laptop-keyboard-en', async (browser) => {
   assert.match(q1, /Buttons: Real, Generated\./);
   await page.waitForTimeout(800);  // the picture
   await shot(page, 'laptop-question');
-  const feedback = await playRound(page, {
-    answer: (i) => page.keyboard.press(i % 3 === 0 ? 'ArrowRight' : 'ArrowLeft'),
-    next: () => page.keyboard.press('Enter'),
+  const feedback = await keyboardRound(page, (i) => (i % 3 === 0 ? 'ArrowRight' : 'ArrowLeft'), {
     feedbackPattern: FEEDBACK_EN,
     onFeedback: async (i) => { if (i === 1) await shot(page, 'laptop-answer'); },
   });
@@ -192,10 +200,7 @@ test('reload-keeps-settings-and-deck', async (browser) => {
   await page.waitForFunction((n) => Number(document.body.dataset.synced || 0) > n, before);
   // Game 1, remembered in the no-repeat deck.
   await page.keyboard.press('Enter');
-  const game1 = await playRound(page, {
-    answer: () => page.keyboard.press('ArrowLeft'),
-    next: () => page.keyboard.press('Enter'),
-  });
+  const game1 = await keyboardRound(page, () => 'ArrowLeft');
   await waitStatus(page, new RegExp(`^\\d+ / ${ROUND}\\.`), 'the end of game 1');
   await page.waitForFunction(() => !document.body.dataset.syncing, null, { timeout: 5000 }).catch(() => {});
   await page.waitForTimeout(500);
@@ -204,10 +209,7 @@ test('reload-keeps-settings-and-deck', async (browser) => {
   page = await open(context);
   await waitStatus(page, TITLE_FR, 'French kept after a reload', STARTUP_MS);
   await page.keyboard.press('Enter');
-  const game2 = await playRound(page, {
-    answer: () => page.keyboard.press('ArrowRight'),
-    next: () => page.keyboard.press('Enter'),
-  });
+  const game2 = await keyboardRound(page, () => 'ArrowRight');
   const set1 = new Set(game1.map(explanationOf));
   const set2 = new Set(game2.map(explanationOf));
   assert.equal(set1.size, ROUND, 'game 1: 20 different explanations');
@@ -250,11 +252,7 @@ test('offline-after-load', async (browser) => {
   await page.reload();
   await waitStatus(page, TITLE_EN, 'the title screen, offline', STARTUP_MS);
   await page.keyboard.press('Enter');
-  const feedback = await playRound(page, {
-    answer: () => page.keyboard.press('ArrowRight'),
-    next: () => page.keyboard.press('Enter'),
-    feedbackPattern: FEEDBACK_EN,
-  });
+  const feedback = await keyboardRound(page, () => 'ArrowRight', { feedbackPattern: FEEDBACK_EN });
   await checkEnd(page, feedback);
   await context.close();
 });
