@@ -1,7 +1,7 @@
-// A content pack on disk: a folder holding pack.json and its media.
-// Loading parses the manifest, then checks every item's media: the path must stay inside
-// the pack folder (no "..", no absolute path, no symlink leading out), the file must exist,
-// be a PNG/JPEG/GIF/WebP whose header decodes, and hold at most kMaxMegapixels.
+// A content pack read through its PackSource (source.h): the manifest, then — unless the
+// caller checks media itself, as the game does in the background — every item's media:
+// the file must be readable through the source (which refuses unsafe paths), be a PNG,
+// JPEG, GIF or WebP whose header decodes, and hold at most kMaxPixels.
 // Items failing a check are left out with a Warning; a pack with fewer than
 // kMinPlayableItems valid items is refused (no value) with every reason.
 #pragma once
@@ -11,12 +11,14 @@
 #include <string>
 
 #include "content/manifest.h"
+#include "content/source.h"
 
 namespace rc::content {
 
 inline constexpr std::uint64_t kMaxPixels = 50'000'000;
 inline constexpr std::size_t kMinPlayableItems = 2;
-inline constexpr std::uintmax_t kMaxManifestBytes = 8 * 1024 * 1024;
+inline constexpr std::uint64_t kMaxManifestBytes = 8 * 1024 * 1024;
+inline constexpr const char* kManifestName = "pack.json";
 
 struct PackLoadDesc {
     std::uint64_t max_pixels = 0;  // 0 → kMaxPixels
@@ -24,21 +26,29 @@ struct PackLoadDesc {
 };
 
 struct LoadedPack {
-    std::filesystem::path root;  // the folder holding pack.json
-    Manifest manifest;           // valid items only
+    SourcePtr source;   // where every file of the pack is read from
+    Manifest manifest;  // valid items only
 };
 
-// `path` is the pack folder or its pack.json.
+Result<LoadedPack> load_pack(SourcePtr source, const PackLoadDesc& desc = {});
+// `path` is a pack folder, its pack.json, or a zip file.
 Result<LoadedPack> load_pack(const std::filesystem::path& path, const PackLoadDesc& desc = {});
 
-// A pack from a manifest parsed elsewhere (fetched over HTTP, where media are checked as
-// they arrive): refused like load_pack when fewer than kMinPlayableItems items remain.
-Result<LoadedPack> pack_from_manifest(Result<Manifest> parsed, std::filesystem::path root,
-                                      std::string_view label = "pack.json");
+// Reads and parses the manifest only (no media checks), located at source->locate().
+Result<Manifest> read_manifest(const PackSource& source);
 
-// Resolves a manifest media path inside `root`. Returns the absolute path, or an empty path
-// with *why set ("leaves the pack folder", "is an absolute path", ...).
-std::filesystem::path resolve_media_path(const std::filesystem::path& root,
-                                         std::string_view relative, std::string* why);
+// A pack from a manifest whose media are checked elsewhere: refused like load_pack when
+// fewer than kMinPlayableItems items remain.
+Result<LoadedPack> pack_from_manifest(Result<Manifest> parsed, SourcePtr source);
+
+// Why an item's media cannot be used, judged from its bytes: not an image, or over
+// `max_pixels`. Empty when it can.
+std::string image_problem(std::span<const std::uint8_t> bytes, std::uint64_t max_pixels);
+
+// "pack.json: items[3].media" for an item, as problems are located.
+std::string item_location(const PackItem& item, std::string_view field = "media");
+
+// "only 1 playable item, a pack needs at least 2".
+std::string too_few_items(std::size_t count);
 
 }  // namespace rc::content

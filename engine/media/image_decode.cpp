@@ -4,8 +4,6 @@
 
 #include <algorithm>
 
-#include "content/media_probe.h"
-
 namespace rc::engine {
 namespace {
 
@@ -36,13 +34,11 @@ SurfacePtr fit_surface(SDL_Surface* source, int max_side) {
 
 bool decode_image(std::span<const std::uint8_t> bytes, const DecodeLimits& limits,
                   DecodedImage* out, std::string* why) {
-    auto info = content::probe_image(bytes, why);
-    if (!info)
+    *why = limits.check_header ? limits.check_header(bytes) : "no header check was given";
+    if (!why->empty())
         return false;
-    const std::uint64_t pixels = std::uint64_t{info->width} * info->height;
-    if (pixels > limits.max_source_pixels) {
-        *why = std::to_string(info->width) + "×" + std::to_string(info->height) +
-               " pixels is over the size limit";
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
+        *why = "is too large to decode";
         return false;
     }
     SDL_RWops* stream = SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size()));

@@ -1,11 +1,12 @@
-// Decoding pack media into pixels, safely: the header is checked first (format, size cap)
-// so no decoder ever sees a decompression bomb, big pictures are scaled down to what a
+// Decoding media into pixels, safely: the caller's header check runs first (format, size
+// cap) so no decoder ever sees a decompression bomb, big pictures are scaled down to what a
 // texture can hold, and a small thumbnail is made for the end screen.
 #pragma once
 
 #include <SDL.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -17,8 +18,12 @@ struct SurfaceDeleter {
 };
 using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
 
+// Why bytes must not be decoded (not a supported format, too many pixels), or empty.
+// The engine does not know media formats' headers: the game gives the check it trusts.
+using HeaderCheck = std::function<std::string(std::span<const std::uint8_t> bytes)>;
+
 struct DecodeLimits {
-    std::uint64_t max_source_pixels = 50'000'000;
+    HeaderCheck check_header;  // required: nothing is decoded without it
     int max_side = 4096;       // largest texture side we ask of any renderer (WebGL 1 too)
     int thumbnail_side = 320;  // end screen thumbnails
 };
@@ -30,7 +35,7 @@ struct DecodedImage {
     int source_height = 0;
 };
 
-// Returns false with *why ("not a PNG, JPEG, GIF or WebP file", "corrupt JPEG data", ...).
+// Returns false with *why (the header check's reason, "cannot decode: …", ...).
 bool decode_image(std::span<const std::uint8_t> bytes, const DecodeLimits& limits,
                   DecodedImage* out, std::string* why);
 

@@ -1,53 +1,21 @@
+// The native media loader: one worker thread reads and decodes. Decoding is the slow
+// part, and the game asks for the current picture and two ahead, so one thread keeps up;
+// urgent requests wait in their own queue, served first and in the order asked.
 #include <condition_variable>
 #include <deque>
-#include <fstream>
-#include <iterator>
 #include <mutex>
 #include <thread>
 
 #include "engine/media/media_loader.h"
-#include "engine/net/http.h"
 
 namespace rc::engine {
 namespace {
 
 struct Job {
     MediaTicket ticket = 0;
-    std::string path;
-    std::string label;
+    MediaRequest request;
 };
 
-bool read_file(const std::string& path, std::vector<std::uint8_t>* bytes) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return false;
-    bytes->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return !in.bad();
-}
-
-MediaResult load(const Job& job, const DecodeLimits& limits) {
-    MediaResult result;
-    result.ticket = job.ticket;
-    std::vector<std::uint8_t> bytes;
-    std::string why;
-    if (is_url(job.path)) {
-        // Pictures of a pack opened from the web; this thread may wait, frames do not.
-        HttpResponse response = fetch_url_blocking(job.path);
-        if (response.ok())
-            bytes = std::move(response.body);
-        else
-            why = "cannot download " + job.path + ": " + response.error;
-    } else if (!read_file(job.path, &bytes)) {
-        why = "cannot read the file";
-    }
-    if (why.empty())
-        result.ok = decode_image(bytes, limits, &result.image, &why);
-    if (!result.ok)
-        result.error = job.label + ": " + why;
-    return result;
-}
-
-// One worker thread: decoding is the slow part, and one item ahead is all the game needs.
 class NativeMediaLoader final : public MediaLoader {
   public:
     NativeMediaLoader(const DecodeLimits& limits, Uint32 wake_event)
@@ -62,49 +30,62 @@ class NativeMediaLoader final : public MediaLoader {
         worker_.join();
     }
 
-    MediaTicket request(const std::string& source, const std::string& label, bool urgent) override {
+    MediaTicket request(MediaRequest request) override {
         std::lock_guard lock(mutex_);
         const MediaTicket ticket = ++last_ticket_;
-        if (urgent)
-            jobs_.push_front({ticket, source, label});
-        else
-            jobs_.push_back({ticket, source, label});
-        ++in_flight_;
+        auto& queue = request.priority == MediaPriority::Urgent ? urgent_ : background_;
+        queue.push_back({ticket, std::move(request)});
         changed_.notify_all();
         return ticket;
+    }
+
+    void cancel_all() override {
+        std::lock_guard lock(mutex_);
+        urgent_.clear();
+        background_.clear();
+        done_.clear();
+        first_live_ticket_ = last_ticket_ + 1;
+        changed_.notify_all();
     }
 
     std::vector<MediaResult> collect() override {
         std::lock_guard lock(mutex_);
         std::vector<MediaResult> done;
         done.swap(done_);
-        in_flight_ -= done.size();
         return done;
     }
 
     void wait() override {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [this] { return !done_.empty() || in_flight_ == 0; });
+        changed_.wait(lock, [this] { return !done_.empty() || !busy_locked(); });
     }
 
     bool pending() const override {
         std::lock_guard lock(mutex_);
-        return in_flight_ > 0;
+        return busy_locked() || !done_.empty();
     }
 
   private:
+    bool busy_locked() const { return !urgent_.empty() || !background_.empty() || working_; }
+
     void run() {
         std::unique_lock lock(mutex_);
         while (true) {
-            changed_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+            changed_.wait(lock,
+                          [this] { return stopping_ || !urgent_.empty() || !background_.empty(); });
             if (stopping_)
                 return;
-            Job job = std::move(jobs_.front());
-            jobs_.pop_front();
+            auto& queue = urgent_.empty() ? background_ : urgent_;
+            Job job = std::move(queue.front());
+            queue.pop_front();
+            working_ = true;
             lock.unlock();
-            MediaResult result = load(job, limits_);
+            MediaResult result = load_media(job.request, {}, limits_);
+            result.ticket = job.ticket;
             lock.lock();
-            done_.push_back(std::move(result));
+            working_ = false;
+            if (job.ticket >= first_live_ticket_)  // else cancelled while it ran
+                done_.push_back(std::move(result));
             changed_.notify_all();
             wake_main_loop();
         }
@@ -122,10 +103,12 @@ class NativeMediaLoader final : public MediaLoader {
     Uint32 wake_event_;
     mutable std::mutex mutex_;
     std::condition_variable changed_;
-    std::deque<Job> jobs_;
+    std::deque<Job> urgent_;
+    std::deque<Job> background_;
     std::vector<MediaResult> done_;
-    std::size_t in_flight_ = 0;
+    bool working_ = false;
     MediaTicket last_ticket_ = 0;
+    MediaTicket first_live_ticket_ = 0;
     bool stopping_ = false;
     std::thread worker_;  // last: starts once everything above exists
 };

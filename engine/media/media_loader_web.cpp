@@ -1,6 +1,7 @@
 // The browser's media loader: no threads, so the browser downloads (emscripten_fetch,
 // a few at a time) and collect() decodes the finished downloads on the main thread, one
-// per call, so a frame never decodes more than one picture.
+// per call, so a frame never decodes more than one picture. Requests with a read
+// function (an archive held in memory) skip the download.
 #include <emscripten/fetch.h>
 
 #include <cstring>
@@ -16,11 +17,10 @@ constexpr int kMaxInFlight = 3;
 
 struct Job {
     MediaTicket ticket = 0;
-    std::string url;
-    std::string label;
+    MediaRequest request;
 };
 
-struct Downloaded {
+struct Ready {
     Job job;
     std::vector<std::uint8_t> bytes;
     std::string error;  // set when the download failed
@@ -37,55 +37,71 @@ class WebMediaLoader final : public MediaLoader {
   public:
     explicit WebMediaLoader(const DecodeLimits& limits) : limits_(limits) {}
 
-    ~WebMediaLoader() override {
-        // Downloads still running must not call back into a dead loader.
-        for (emscripten_fetch_t* fetch : running_) {
-            delete static_cast<FetchContext*>(fetch->userData);
-            fetch->userData = nullptr;
-            emscripten_fetch_close(fetch);
-        }
-    }
+    ~WebMediaLoader() override { abort_downloads(); }
 
-    MediaTicket request(const std::string& source, const std::string& label, bool urgent) override {
+    MediaTicket request(MediaRequest request) override {
         const MediaTicket ticket = ++last_ticket_;
-        if (urgent)
-            queued_.push_front({ticket, source, label});
+        const bool urgent = request.priority == MediaPriority::Urgent;
+        Job job{ticket, std::move(request)};
+        if (job.request.read)
+            (urgent ? ready_urgent_ : ready_background_).push_back({std::move(job), {}, {}});
         else
-            queued_.push_back({ticket, source, label});
+            (urgent ? queued_urgent_ : queued_background_).push_back(std::move(job));
         start_downloads();
         return ticket;
     }
 
+    void cancel_all() override {
+        abort_downloads();
+        queued_urgent_.clear();
+        queued_background_.clear();
+        ready_urgent_.clear();
+        ready_background_.clear();
+    }
+
     std::vector<MediaResult> collect() override {
         std::vector<MediaResult> results;
-        if (downloaded_.empty())
+        auto& ready = ready_urgent_.empty() ? ready_background_ : ready_urgent_;
+        if (ready.empty())
             return results;
-        Downloaded done = std::move(downloaded_.front());
-        downloaded_.pop_front();
+        Ready done = std::move(ready.front());
+        ready.pop_front();
         MediaResult result;
+        if (done.error.empty()) {
+            result = load_media(done.job.request, std::move(done.bytes), limits_);
+        } else {
+            result.error = done.job.request.label + ": " + done.error;
+        }
         result.ticket = done.job.ticket;
-        std::string why = done.error;
-        if (why.empty())
-            result.ok = decode_image(done.bytes, limits_, &result.image, &why);
-        if (!result.ok)
-            result.error = done.job.label + ": " + why;
         results.push_back(std::move(result));
         start_downloads();
         return results;
     }
 
-    // The browser cannot block: the page's frames go on until the downloads finish.
     void wait() override {}
 
     bool pending() const override {
-        return !queued_.empty() || !running_.empty() || !downloaded_.empty();
+        return !queued_urgent_.empty() || !queued_background_.empty() || !running_.empty() ||
+               !ready_urgent_.empty() || !ready_background_.empty();
     }
 
   private:
+    void abort_downloads() {
+        // Downloads still running must not call back into a dead loader or a new pack.
+        for (emscripten_fetch_t* fetch : running_) {
+            delete static_cast<FetchContext*>(fetch->userData);
+            fetch->userData = nullptr;
+            emscripten_fetch_close(fetch);
+        }
+        running_.clear();
+    }
+
     void start_downloads() {
-        while (static_cast<int>(running_.size()) < kMaxInFlight && !queued_.empty()) {
-            auto* context = new FetchContext{this, std::move(queued_.front())};
-            queued_.pop_front();
+        while (static_cast<int>(running_.size()) < kMaxInFlight &&
+               !(queued_urgent_.empty() && queued_background_.empty())) {
+            auto& queue = queued_urgent_.empty() ? queued_background_ : queued_urgent_;
+            auto* context = new FetchContext{this, std::move(queue.front())};
+            queue.pop_front();
             emscripten_fetch_attr_t attr;
             emscripten_fetch_attr_init(&attr);
             std::strcpy(attr.requestMethod, "GET");
@@ -94,7 +110,8 @@ class WebMediaLoader final : public MediaLoader {
             attr.userData = context;
             attr.onsuccess = &WebMediaLoader::on_done;
             attr.onerror = &WebMediaLoader::on_done;
-            if (emscripten_fetch_t* fetch = emscripten_fetch(&attr, context->job.url.c_str()))
+            if (emscripten_fetch_t* fetch =
+                    emscripten_fetch(&attr, context->job.request.url.c_str()))
                 running_.push_back(fetch);
         }
     }
@@ -102,7 +119,7 @@ class WebMediaLoader final : public MediaLoader {
     static void on_done(emscripten_fetch_t* fetch) {
         auto* context = static_cast<FetchContext*>(fetch->userData);
         if (!context)
-            return;  // aborted by the destructor, which closed it
+            return;  // aborted, and closed then
         context->loader->finish(fetch, *context);
         delete context;
         emscripten_fetch_close(fetch);
@@ -110,26 +127,29 @@ class WebMediaLoader final : public MediaLoader {
 
     void finish(emscripten_fetch_t* fetch, FetchContext& context) {
         std::erase(running_, fetch);
-        Downloaded done{std::move(context.job), {}, {}};
+        Ready done{std::move(context.job), {}, {}};
+        const std::string& url = done.job.request.url;
         if (fetch->status >= 200 && fetch->status < 300) {
             const auto* data = reinterpret_cast<const std::uint8_t*>(fetch->data);
             done.bytes.assign(data, data + fetch->numBytes);
         } else if (fetch->status == 0) {
-            done.error = "cannot download " + done.job.url + ": network error";
+            done.error = "cannot download " + url + ": network error";
         } else {
-            done.error =
-                "cannot download " + done.job.url + ": HTTP " + std::to_string(fetch->status);
+            done.error = "cannot download " + url + ": HTTP " + std::to_string(fetch->status);
         }
-        downloaded_.push_back(std::move(done));
+        const bool urgent = done.job.request.priority == MediaPriority::Urgent;
+        (urgent ? ready_urgent_ : ready_background_).push_back(std::move(done));
         // A download may finish while earlier ones wait to be decoded: keep the network busy.
         start_downloads();
     }
 
     DecodeLimits limits_;
     MediaTicket last_ticket_ = 0;
-    std::deque<Job> queued_;
+    std::deque<Job> queued_urgent_;
+    std::deque<Job> queued_background_;
     std::vector<emscripten_fetch_t*> running_;
-    std::deque<Downloaded> downloaded_;
+    std::deque<Ready> ready_urgent_;
+    std::deque<Ready> ready_background_;
 };
 
 }  // namespace
