@@ -170,6 +170,7 @@ class WebSource final : public PackSource {
         : PackSource(SourceKind::Web, std::move(base)), fetch_(std::move(fetch)) {}
 
     std::vector<std::string> list() const override { return {}; }
+    bool readable() const override { return static_cast<bool>(fetch_); }
     std::optional<std::uint64_t> size_bytes() const override { return std::nullopt; }
 
   protected:

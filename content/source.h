@@ -58,6 +58,8 @@ class PackSource {
     // Every file of the pack, '/'-separated and relative to its root, sorted. A web
     // source cannot list a server's folder: it returns nothing.
     virtual std::vector<std::string> list() const = 0;
+    // False for a web source in the browser, whose files are fetched by url_of instead.
+    virtual bool readable() const { return true; }
     // Bytes taken by the pack (the archive's size for a zip), when known.
     virtual std::optional<std::uint64_t> size_bytes() const = 0;
 

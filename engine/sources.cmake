@@ -15,7 +15,8 @@ else()
     target_compile_options(rc_imgui_sdlrenderer PRIVATE -w)  # third-party code: not ours to fix
 endif()
 
-# The platform seam is split by file: one list per target, nothing else differs.
+# The platform seam is split by file: one list per target. (gfx.cpp and paths.cpp still
+# hold small __EMSCRIPTEN__ branches.)
 if(EMSCRIPTEN)
     set(RC_ENGINE_PLATFORM_SOURCES
         media/media_loader_web.cpp net/http_fetch.cpp platform/runner_web.cpp)
@@ -27,12 +28,14 @@ add_library(rc_engine STATIC
     gfx/gfx.cpp
     gfx/texture.cpp
     media/image_decode.cpp
+    media/media_loader.cpp
     net/url.cpp
     platform/paths.cpp
     ${RC_ENGINE_PLATFORM_SOURCES}
 )
 target_include_directories(rc_engine PUBLIC ${PROJECT_SOURCE_DIR})
-target_link_libraries(rc_engine PUBLIC rc_content rc_store rc_imgui_sdlrenderer
+# The engine knows nothing of packs or quizzes: no rc_content here.
+target_link_libraries(rc_engine PUBLIC rc_store rc_imgui_sdlrenderer
     SDL2_image::SDL2_image SDL2::SDL2 PkgConfig::IMGUI)
 find_package(Threads REQUIRED)
 if(NOT EMSCRIPTEN)

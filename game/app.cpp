@@ -55,98 +55,72 @@ App::App(engine::Gfx& gfx, AppOptions options)
     wake_event_ = SDL_RegisterEvents(1);
     if (wake_event_ == static_cast<Uint32>(-1))
         wake_event_ = 0;
-    loader_ = engine::MediaLoader::create(engine::DecodeLimits{}, wake_event_);
+    engine::DecodeLimits limits;
+    limits.check_header = [](std::span<const std::uint8_t> bytes) {
+        return content::image_problem(bytes, content::kMaxPixels);
+    };
+    loader_ = engine::MediaLoader::create(limits, wake_event_);
+    PackOpenerDesc opener;
+    opener.data_dir = progress_.data_dir();
+    opener.max_download_bytes = options_.max_download_bytes;
+    opener.wake_event = wake_event_;
+    session_ = std::make_unique<PackSession>(*loader_, PackOpener::create(opener));
 
-    std::string pack = options_.pack.empty() ? settings_.last_pack : options_.pack;
-    const std::string demo = demo_pack_dir().string();
-    if ((pack.empty() || !open_pack(pack)) && options_.pack.empty() && pack != demo)
-        open_pack(demo);
-    ui_.demo_pack = demo;
+    ui_.demo_pack = demo_pack_dir().string();
+    const std::string pack = options_.pack.empty() ? settings_.last_pack : options_.pack;
+    demo_is_fallback_ = options_.pack.empty() && pack != ui_.demo_pack;
+    session_->open(pack.empty() ? ui_.demo_pack : pack);
 }
 
 App::~App() = default;
 
-bool App::open_pack(const std::string& location) {
-    if (engine::fetched_over_http(location)) {
-        open_remote_pack(location);
-        return true;
-    }
-    auto loaded = content::load_pack(location);
-    if (!loaded.ok()) {
-        refuse_pack(location, loaded.problems);
-        return false;
-    }
-    use_pack(std::move(*loaded.value), std::move(loaded.problems), location, false);
-    return true;
+void App::open_pack_bytes(std::string name, std::vector<std::uint8_t> bytes) {
+    session_->open_bytes(std::move(name), std::move(bytes));
 }
 
-void App::open_remote_pack(const std::string& location) {
-    const bool is_manifest = location.size() > 5 && location.ends_with(".json");
-    const std::string manifest_url =
-        is_manifest ? location : engine::join_url(location, "pack.json");
-    const std::string base = manifest_url.substr(0, manifest_url.rfind('/') + 1);
-    pack_loading_ = location;
-    const std::uint64_t request = ++pack_request_;
-    if (!http_)
-        http_ = engine::Http::create();
-    http_->get(manifest_url, [this, location, base, request](engine::HttpResponse& response) {
-        if (request != pack_request_)
-            return;  // the player asked for another pack since
-        pack_loading_.clear();
-        if (!response.ok()) {
-            refuse_pack(location, {{content::Severity::Error, response.url, response.error}});
-            return;
-        }
-        const std::string_view text(reinterpret_cast<const char*>(response.body.data()),
-                                    response.body.size());
-        auto pack = content::pack_from_manifest(content::parse_manifest(text), base);
-        if (!pack.ok()) {
-            refuse_pack(location, pack.problems);
-            return;
-        }
-        use_pack(std::move(*pack.value), std::move(pack.problems), location, true);
-    });
+std::vector<std::string> App::pack_errors() const {
+    std::vector<std::string> lines;
+    if (session_->refusal().empty())
+        return lines;
+    lines.push_back(session_->refused_location() + ":");
+    for (const auto& problem : session_->refusal())
+        lines.push_back(content::to_string(problem));
+    return lines;
 }
 
-void App::refuse_pack(const std::string& location, const std::vector<content::Problem>& problems) {
-    ui_.refused_pack = location;
-    ui_.pack_errors.clear();
-    ui_.pack_errors.push_back(location + ":");
-    for (const auto& problem : problems)
-        ui_.pack_errors.push_back(content::to_string(problem));
+void App::pump_session() {
+    SessionEvent event = SessionEvent::None;
+    auto pictures = session_->pump(&event);
+    if (event == SessionEvent::Opened)
+        on_pack_opened();
+    else if (event == SessionEvent::Refused)
+        on_pack_refused();
+    for (auto& picture : pictures)
+        on_picture(picture);
 }
 
-void App::use_pack(content::LoadedPack pack, std::vector<content::Problem> warnings,
-                   const std::string& location, bool remote) {
-    ui_.pack_errors.clear();
-    pack_ = std::move(pack);
-    pack_warnings_ = std::move(warnings);
-    pack_location_ = location;
-    ui_.current_pack = location;
-    pack_remote_ = remote;
+void App::on_pack_opened() {
+    demo_is_fallback_ = false;
     ui_.left_out_open = false;
     ui_.overlay = Overlay::None;
     game_.to_title();
     images_.clear();
-    tickets_.clear();
-    thumbnails_.clear();
-    thumbnails_.resize(pack_->manifest.items.size());
-    broken_.clear();
-    // A local pack is checked whole in the background; a remote one would have to be
-    // downloaded whole for that, so its pictures are checked as they are played.
-    if (!remote)
-        check_pack_media();
+    for (const auto& note : session_->notes())
+        ui_.messages.push_back(note);
     if (options_.remember_deck) {
-        settings_.last_pack = location;
+        settings_.last_pack = session_->location();
         save_settings();
     }
 }
 
-std::string App::media_source(const content::PackItem& item) const {
-    if (pack_remote_)
-        return engine::join_url(pack_->root.string(), item.media);
-    std::string why;
-    return content::resolve_media_path(pack_->root, item.media, &why).string();
+// The last pack played may be gone: the demo opens instead, and the reason is kept.
+void App::on_pack_refused() {
+    if (!demo_is_fallback_)
+        return;
+    demo_is_fallback_ = false;
+    ui_.messages.push_back(session_->refused_location() + ": " +
+                           content::to_string(session_->refusal().front()));
+    session_->open(ui_.demo_pack);
 }
 
 std::vector<std::string> App::known_packs() const {
@@ -154,16 +128,15 @@ std::vector<std::string> App::known_packs() const {
     std::error_code ec;
     if (std::filesystem::exists(demo_pack_dir() / "pack.json", ec))
         packs.push_back(demo_pack_dir().string());
-    if (!settings_.last_pack.empty() &&
-        std::find(packs.begin(), packs.end(), settings_.last_pack) == packs.end())
-        packs.push_back(settings_.last_pack);
-    if (pack_ && std::find(packs.begin(), packs.end(), pack_location_) == packs.end())
-        packs.push_back(pack_location_);
+    for (const std::string& location : {settings_.last_pack, session_->location()})
+        if (!location.empty() && std::find(packs.begin(), packs.end(), location) == packs.end())
+            packs.push_back(location);
     return packs;
 }
 
 void App::start_round() {
-    if (!pack_)
+    const content::LoadedPack* pack = session_->pack();
+    if (!pack)
         return;
     round_seed_ = next_seed_;
     next_seed_ = Random(round_seed_).next();
@@ -171,9 +144,9 @@ void App::start_round() {
     DeckHistory deck = options_.remember_deck ? progress_.load_deck(&note) : DeckHistory{};
     if (!note.message.empty())
         ui_.messages.push_back(note.message);
-    const auto& manifest = pack_->manifest;
-    Draw draw =
-        draw_round(manifest.items, deck[manifest.id], DrawDesc{kRoundSize, round_seed_, &broken_});
+    const auto& manifest = pack->manifest;
+    Draw draw = draw_round(manifest.items, deck[manifest.id],
+                           DrawDesc{kRoundSize, round_seed_, &session_->broken()});
     if (options_.remember_deck) {
         deck[manifest.id] = draw.seen_after;
         if (auto error = progress_.save_deck(deck); !error.empty())
@@ -189,7 +162,7 @@ void App::start_round() {
 }
 
 void App::request_media_ahead() {
-    if (!pack_)
+    if (!session_->pack())
         return;
     const std::size_t position = game_.position();
     for (std::size_t i = 0; i < images_.size(); ++i) {
@@ -203,25 +176,16 @@ void App::request_media_ahead() {
         }
         if (!wanted || image.requested)
             continue;
-        const auto& item = pack_->manifest.items[game_.items()[i].pack_index];
         image.requested = true;
-        const auto ticket = loader_->request(media_source(item), item.media, true);
-        tickets_[ticket] = MediaJob{game_.items()[i].pack_index, false};
+        session_->request_picture(game_.items()[i].pack_index);
     }
-}
-
-void App::check_pack_media() {
-    const auto& items = pack_->manifest.items;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        tickets_[loader_->request(media_source(items[i]), items[i].media, false)] =
-            MediaJob{i, true};
 }
 
 void App::wait_for_pack() {
-    while (pack_loading()) {
-        http_->pump();
-        SDL_Delay(5);
-    }
+    do {  // a refused last pack may fall back to the demo: wait for that one too
+        session_->wait_for_open();
+        pump_session();
+    } while (session_->opening());
 }
 
 void App::wait_for_media_while(const std::function<bool()>& waiting) {
@@ -237,70 +201,41 @@ void App::wait_for_all_media() {
 }
 
 void App::wait_for_pack_check() {
-    wait_for_media_while([this] {
-        return std::any_of(tickets_.begin(), tickets_.end(),
-                           [](const auto& t) { return t.second.check; });
-    });
+    wait_for_media_while([this] { return session_->checking(); });
 }
 
-void App::on_check_result(std::size_t pack_index, engine::MediaResult& result) {
-    auto& thumbnail = thumbnails_[pack_index];
-    std::string why;
-    if (result.ok)
-        thumbnail =
-            engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
-    if (result.ok && thumbnail)
-        return;
-    broken_.insert(pack_index);
-    pack_warnings_.push_back({content::Severity::Warning,
-                              "pack.json: items[" +
-                                  std::to_string(pack_->manifest.items[pack_index].manifest_index) +
-                                  "].media",
-                              result.ok ? why : result.error});
-}
-
-void App::on_full_result(std::size_t pack_index, engine::MediaResult& result) {
+void App::on_picture(Picture& picture) {
     const auto& items = game_.items();
-    auto round = std::find_if(items.begin(), items.end(),
-                              [&](const RoundItem& i) { return i.pack_index == pack_index; });
+    auto round = std::find_if(items.begin(), items.end(), [&](const RoundItem& i) {
+        return i.pack_index == picture.pack_index;
+    });
     if (round == items.end())
         return;  // from an earlier round
     auto& image = images_[static_cast<std::size_t>(round - items.begin())];
+    auto& result = picture.result;
     std::string why;
     if (result.ok) {
         image.full = engine::Texture::from_surface(gfx_.renderer(), result.image.full.get(), &why);
-        // Remote packs are not checked ahead: their thumbnails come from the played pictures.
-        auto& thumbnail = thumbnails_[pack_index];
-        if (!thumbnail)
-            thumbnail =
-                engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
+        if (!image.thumbnail)
+            image.thumbnail = engine::Texture::from_surface(
+                gfx_.renderer(), result.image.thumbnail.get(), &why);
     }
     if (result.ok && image.full)
         return;
     image.failed = true;
     image.error = result.ok ? why : result.error;
-    broken_.insert(pack_index);
+    session_->mark_broken(picture.pack_index, image.error);
 }
 
 void App::collect_media() {
-    for (auto& result : loader_->collect()) {
-        auto ticket = tickets_.find(result.ticket);
-        if (ticket == tickets_.end())
-            continue;  // asked for by a pack no longer open
-        const MediaJob job = ticket->second;
-        tickets_.erase(ticket);
-        if (job.check)
-            on_check_result(job.pack_index, result);
-        else
-            on_full_result(job.pack_index, result);
-    }
+    pump_session();
     drop_failed_current();
 }
 
 void App::drop_failed_current() {
     while (game_.phase() == Phase::Question && images_[game_.position()].failed) {
         const auto& image = images_[game_.position()];
-        const auto& item = pack_->manifest.items[game_.current()->pack_index];
+        const auto& item = session_->pack()->manifest.items[game_.current()->pack_index];
         ui_.messages.push_back(strings().format(settings_.lang, "media.unreadable",
                                                 {{"file", item.media}, {"why", image.error}}));
         images_.erase(images_.begin() + static_cast<std::ptrdiff_t>(game_.position()));
@@ -317,7 +252,7 @@ void App::wait_for_current_media() {
 }
 
 void App::finish_round() {
-    if (result_recorded_ || !pack_)
+    if (result_recorded_ || !session_->pack())
         return;
     result_recorded_ = true;
     if (!options_.save_results)
@@ -334,14 +269,15 @@ void App::finish_round() {
 
 GameResult App::result() const {
     GameResult out;
-    if (!pack_)
+    const content::LoadedPack* pack = session_->pack();
+    if (!pack)
         return out;
-    out.pack_id = pack_->manifest.id;
+    out.pack_id = pack->manifest.id;
     out.seed = round_seed_;
     out.score = game_.score();
     out.out_of = game_.out_of();
     for (const auto& round : game_.items()) {
-        const auto& item = pack_->manifest.items[round.pack_index];
+        const auto& item = pack->manifest.items[round.pack_index];
         out.items.push_back(
             {item.id, round.truth, round.given.value_or(round.truth), round.correct()});
     }
@@ -355,7 +291,7 @@ void App::save_settings() {
 }
 
 void App::zoom_by(float factor) {
-    view_.zoom = std::clamp(view_.zoom * factor, 1.f, 16.f);
+    view_.zoom = std::clamp(view_.zoom * factor, kMinZoom, kMaxZoom);
 }
 
 void App::apply(const Action& action) {
@@ -380,8 +316,11 @@ void App::apply(const Action& action) {
             ui_.overlay = Overlay::Packs;
             break;
         case ActionType::OpenPack:
-            if (open_pack(action.text))
-                ui_.overlay = Overlay::None;
+            // The packs screen stays until the pack is in: a refusal is shown there.
+            session_->open(action.text);
+            break;
+        case ActionType::CancelOpen:
+            session_->cancel_open();
             break;
         case ActionType::ShowSettings:
             ui_.overlay = Overlay::Settings;
@@ -459,7 +398,7 @@ void App::apply_key(const SDL_Keysym& key) {
         case SDLK_SPACE:
             if (phase == Phase::Feedback)
                 emit(ActionType::Next);
-            else if (phase == Phase::Title && ui_.overlay == Overlay::None && pack_)
+            else if (phase == Phase::Title && ui_.overlay == Overlay::None && session_->pack())
                 emit(ActionType::Play);
             break;
         case SDLK_PLUS:
@@ -492,6 +431,11 @@ void App::apply_key(const SDL_Keysym& key) {
 void App::handle_event(const SDL_Event& event) {
     if (event.type == SDL_QUIT)
         quit_ = true;
+    // A folder or a .zip dropped onto the window opens it.
+    if (event.type == SDL_DROPFILE && event.drop.file) {
+        apply(Action::opening_pack(event.drop.file));
+        SDL_free(event.drop.file);
+    }
     if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantTextInput)
         apply_key(event.key.keysym);
     // Two-finger pinch (SDL's gesture recogniser works for touch screens and the browser).
@@ -501,13 +445,11 @@ void App::handle_event(const SDL_Event& event) {
 }
 
 bool App::busy() const {
-    return loader_->pending() || (http_ && http_->busy()) || ImGui::GetIO().WantTextInput;
+    return loader_->pending() || session_->opening() || ImGui::GetIO().WantTextInput;
 }
 
 void App::draw() {
     gfx_.set_base_font_size(kTextSizes[std::clamp(settings_.text_size, 0, kTextSizeCount - 1)]);
-    if (http_)
-        http_->pump();
     collect_media();
     std::vector<Action> actions;
     ScreenContext ctx{strings(),
@@ -515,12 +457,10 @@ void App::draw() {
                       settings_.text_size,
                       gfx_.fonts(),
                       gfx_.ui_scale(),
-                      pack(),
-                      pack_loading(),
-                      pack_warnings_,
+                      *session_,
+                      session_->pack(),
                       game_,
                       images_,
-                      thumbnails_,
                       view_,
                       ui_,
                       actions};
@@ -556,12 +496,12 @@ std::string App::status_text() const {
                 s.format(lang, "status.title",
                          {{"app", s.get(lang, "app.title")}, {"play", s.get(lang, "title.play")}});
             // Until the pack is in, Play does nothing: say so (a pack downloads on the web).
-            if (pack_loading())
+            if (session_->opening())
                 text += " " + s.get(lang, "title.loading_pack");
             // A refused pack is the screen's main news (e.g. a broken ?pack= link on the web).
-            if (!ui_.pack_errors.empty()) {
+            if (!session_->refusal().empty()) {
                 text += " " + s.get(lang, "packs.refused");
-                for (const auto& error : ui_.pack_errors)
+                for (const auto& error : pack_errors())
                     text += " " + error;
             }
             return text;
@@ -574,7 +514,7 @@ std::string App::status_text() const {
                              {"real", s.get(lang, "answer.real")},
                              {"generated", s.get(lang, "answer.generated")}});
         case Phase::Feedback: {
-            const auto& item = pack_->manifest.items[round->pack_index];
+            const auto& item = session_->pack()->manifest.items[round->pack_index];
             return s.format(
                 lang, "status.feedback",
                 {{"verdict", s.get(lang, round->correct() ? "feedback.right" : "feedback.wrong")},

@@ -110,7 +110,7 @@ class Driver {
 };
 
 void print_problems(const App& app) {
-    for (const auto& warning : app.pack_warnings())
+    for (const auto& warning : app.session().warnings())
         std::fprintf(stderr, "warning: %s\n", content::to_string(warning).c_str());
 }
 
@@ -151,6 +151,14 @@ int run_headless(const HeadlessDesc& desc) {
     }
     app.wait_for_pack_check();
     print_problems(app);
+    // Pictures found broken by the check leave too few to play: refused, as a bad pack is.
+    if (app.session().playable_count() < content::kMinPlayableItems) {
+        std::fprintf(stderr, "%s\n",
+                     content::to_string({content::Severity::Error, content::kManifestName,
+                                         content::too_few_items(app.session().playable_count())})
+                         .c_str());
+        return 2;
+    }
     Driver driver(*gfx, app, desc);
     if (desc.first_frame_only)
         return driver.render("00-title") ? 0 : 1;

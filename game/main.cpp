@@ -125,7 +125,7 @@ int run_windowed(const Options& options) {
     rc::game::App app(*gfx, options.headless.app);
     SDL_SetWindowTitle(gfx->window(),
                        rc::game::Strings::builtin().get(app.lang(), "app.title").c_str());
-    for (const auto& warning : app.pack_warnings())
+    for (const auto& warning : app.session().warnings())
         std::fprintf(stderr, "warning: %s\n", rc::content::to_string(warning).c_str());
     for (const auto& error : app.pack_errors())
         std::fprintf(stderr, "%s\n", error.c_str());

@@ -28,7 +28,7 @@ void draw_missed_grid(ScreenContext& ctx, float width) {
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (items[i].correct())
             continue;
-        const auto& texture = ctx.thumbnail_of(items[i]);
+        const auto& texture = ctx.thumbnail_of(i);
         ImGui::PushID(static_cast<int>(i));
         bool pressed = false;
         if (texture) {
@@ -65,7 +65,7 @@ void draw_missed_detail(ScreenContext& ctx) {
     const auto& image = ctx.images[ctx.ui.missed_detail];
     PictureOptions options;
     options.tells = &item->tells;
-    draw_picture(image.full ? image.full : ctx.thumbnail_of(round), layout.picture_min,
+    draw_picture(image.full ? image.full : ctx.thumbnail_of(ctx.ui.missed_detail), layout.picture_min,
                  layout.picture_max, ctx.view, options);
     if (draw_side_explanation(ctx, layout, *item, round, false, ctx.tr("end.close_detail")))
         ctx.emit(ActionType::CloseOverlay);

@@ -17,7 +17,7 @@ void draw_packs_screen(ScreenContext& ctx) {
     ImGui::TextUnformatted(ctx.tr("packs.title").c_str());
     ImGui::PopFont();
     for (const auto& location : ctx.ui.known_packs) {
-        const bool current = ctx.pack && ctx.ui.current_pack == location;
+        const bool current = ctx.pack && ctx.session.location() == location;
         std::string label = location == ctx.ui.demo_pack ? ctx.tr("packs.demo") : location;
         if (current)
             label += " — " + ctx.tr("packs.current");
@@ -35,11 +35,10 @@ void draw_packs_screen(ScreenContext& ctx) {
     ImGui::SameLine();
     if (ImGui::Button(ctx.tr("packs.open").c_str(), ImVec2(font * 6.f, 0)) || entered)
         ctx.emit(Action::opening_pack(ctx.ui.pack_path_input));
-    if (!ctx.ui.pack_errors.empty()) {
+    if (!ctx.session.refusal().empty()) {
         ImGui::Dummy(ImVec2(0, font * 0.3f));
         text_colored_wrapped(kColorWrong, ctx.tr("packs.refused"));
-        for (const auto& error : ctx.ui.pack_errors)
-            text_wrapped(error);
+        draw_refusal(ctx);
     }
     ImGui::Dummy(ImVec2(0, font * 0.5f));
     if (big_button(ctx.tr("packs.back"), ImVec2(width, font * 2.6f)))

@@ -11,6 +11,7 @@
 #include "content/pack.h"
 #include "engine/gfx/gfx.h"
 #include "engine/gfx/texture.h"
+#include "game/pack_session.h"
 #include "game/rules.h"
 #include "game/strings.h"
 
@@ -34,6 +35,7 @@ enum class ActionType {
     ZoomFit,
     DismissMessage,
     QuitRound,
+    CancelOpen,
 };
 
 struct Action {
@@ -72,6 +74,10 @@ struct Action {
 
 enum class Overlay { None, Settings, Packs, MissedDetail };
 
+// Zoom of the picture: 1 fits it in its area; 16 shows a 50 MP photo's pixels on a laptop.
+inline constexpr float kMinZoom = 1.f;
+inline constexpr float kMaxZoom = 16.f;
+
 // Zoom and pan of the picture: zoom 1 fits it in its area; the centre is in picture pixels.
 struct ViewState {
     float zoom = 1.f;
@@ -80,9 +86,11 @@ struct ViewState {
     void reset() { *this = ViewState{}; }
 };
 
-// The full-size picture of one round item, loaded just before it is needed.
+// The pictures of one round item: full size just before it is needed, and a thumbnail
+// kept for the end screen (one per round item, never one per pack item).
 struct ItemImage {
     engine::Texture full;
+    engine::Texture thumbnail;
     bool requested = false;
     bool failed = false;
     std::string error;
@@ -93,12 +101,9 @@ struct UiState {
     bool left_out_open = false;
     std::size_t missed_detail = 0;  // index into the round
     std::string pack_path_input;
-    std::vector<std::string> pack_errors;  // why the last pack asked for was refused
-    std::string refused_pack;              // its location, to try again
     std::vector<std::string> messages;     // banners the player can dismiss
     std::vector<std::string> known_packs;  // locations offered on the packs screen
     std::string demo_pack;                 // the built-in pack's location
-    std::string current_pack;              // the open pack's location
 };
 
 struct ScreenContext {
@@ -107,12 +112,10 @@ struct ScreenContext {
     int text_size;
     const engine::Fonts& fonts;
     float scale;                      // UI scale relative to 1280×720
-    const content::LoadedPack* pack;  // null when none could be loaded
-    bool pack_loading;                // a pack is being downloaded
-    const std::vector<content::Problem>& pack_warnings;
+    const PackSession& session;       // the open pack, its warnings, an open in progress
+    const content::LoadedPack* pack;  // session.pack(): null when none is open
     const Game& game;
-    const std::vector<ItemImage>& images;            // one per round item
-    const std::vector<engine::Texture>& thumbnails;  // one per pack item
+    const std::vector<ItemImage>& images;  // one per round item
     ViewState& view;
     UiState& ui;
     std::vector<Action>& actions;
@@ -124,8 +127,8 @@ struct ScreenContext {
     }
     void emit(ActionType type) { actions.push_back(Action::of(type)); }
     void emit(Action action) { actions.push_back(std::move(action)); }
-    const engine::Texture& thumbnail_of(const RoundItem& round_item) const {
-        return thumbnails[round_item.pack_index];
+    const engine::Texture& thumbnail_of(std::size_t round_index) const {
+        return images[round_index].thumbnail;
     }
     const content::PackItem* item_of(const RoundItem& round_item) const {
         return pack ? &pack->manifest.items[round_item.pack_index] : nullptr;

@@ -1,6 +1,13 @@
 # The realcheck executable: the App, its screens and the headless driver (SDL + ImGui).
+if(EMSCRIPTEN)
+    set(RC_GAME_PLATFORM_SOURCES ${CMAKE_CURRENT_LIST_DIR}/../pack_opener_web.cpp)
+else()
+    set(RC_GAME_PLATFORM_SOURCES ${CMAKE_CURRENT_LIST_DIR}/../pack_opener_native.cpp)
+endif()
 add_library(rc_game_ui STATIC
     ${CMAKE_CURRENT_LIST_DIR}/../app.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/../pack_session.cpp
+    ${RC_GAME_PLATFORM_SOURCES}
     ${CMAKE_CURRENT_LIST_DIR}/../headless.cpp
     ${CMAKE_CURRENT_LIST_DIR}/widgets.cpp
     ${CMAKE_CURRENT_LIST_DIR}/title_screen.cpp

@@ -18,10 +18,10 @@ void draw_language_switch(ScreenContext& ctx) {
 }
 
 void draw_left_out(ScreenContext& ctx, float width) {
-    if (ctx.pack_warnings.empty())
+    if (ctx.session.warnings().empty())
         return;
     const std::string summary =
-        ctx.tr("title.left_out", {{"n", std::to_string(ctx.pack_warnings.size())}});
+        ctx.tr("title.left_out", {{"n", std::to_string(ctx.session.warnings().size())}});
     ImGui::PushStyleColor(ImGuiCol_Text, kColorWrong);
     if (ImGui::Selectable(summary.c_str(), ctx.ui.left_out_open, 0, ImVec2(width, 0)))
         ctx.emit(ActionType::ToggleLeftOut);
@@ -30,24 +30,23 @@ void draw_left_out(ScreenContext& ctx, float width) {
         return;
     const float height =
         std::min(ImGui::GetTextLineHeightWithSpacing() * 6.f,
-                 ImGui::GetTextLineHeightWithSpacing() * (ctx.pack_warnings.size() + 1.5f));
+                 ImGui::GetTextLineHeightWithSpacing() * (ctx.session.warnings().size() + 1.5f));
     ImGui::BeginChild("left-out", ImVec2(width, height), true);
-    for (const auto& problem : ctx.pack_warnings)
+    for (const auto& problem : ctx.session.warnings())
         text_wrapped(content::to_string(problem));
     ImGui::EndChild();
 }
 
 void draw_pack_card(ScreenContext& ctx, float width) {
-    if (ctx.pack_loading) {
+    if (ctx.session.opening()) {
         text_colored_wrapped(kColorMuted, ctx.tr("title.loading_pack"));
         return;
     }
     if (!ctx.pack) {
         text_colored_wrapped(kColorWrong, ctx.tr("title.no_pack"));
-        for (const auto& error : ctx.ui.pack_errors)
-            text_wrapped(error);
-        if (!ctx.ui.refused_pack.empty() && ImGui::Button(ctx.tr("title.retry").c_str()))
-            ctx.emit(Action::opening_pack(ctx.ui.refused_pack));
+        draw_refusal(ctx);
+        if (!ctx.session.refused_location().empty() && ImGui::Button(ctx.tr("title.retry").c_str()))
+            ctx.emit(Action::opening_pack(ctx.session.refused_location()));
         return;
     }
     const auto& manifest = ctx.pack->manifest;

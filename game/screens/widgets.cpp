@@ -26,7 +26,7 @@ Placement place(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewStat
     const float width = static_cast<float>(texture.width());
     const float height = static_cast<float>(texture.height());
     const float fit = std::min(area.x / width, area.y / height);
-    view.zoom = std::clamp(view.zoom, 1.f, 16.f);
+    view.zoom = std::clamp(view.zoom, kMinZoom, kMaxZoom);
     const float scale = fit * view.zoom;
     if (view.center_x < 0.f)
         view.center_x = width / 2.f;
@@ -47,7 +47,7 @@ Placement place(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewStat
 
 void zoom_around(ViewState& view, float factor, ImVec2 anchor, ImVec2 middle, float scale) {
     const float old_zoom = view.zoom;
-    view.zoom = std::clamp(view.zoom * factor, 1.f, 16.f);
+    view.zoom = std::clamp(view.zoom * factor, kMinZoom, kMaxZoom);
     const float new_scale = scale * view.zoom / old_zoom;
     // Keep the picture point under the anchor (cursor or pinch centre) where it is.
     const float point_x = view.center_x + (anchor.x - middle.x) / scale;
@@ -327,6 +327,18 @@ void draw_explanation(ScreenContext& ctx, const content::PackItem& item, const R
     if (!item.source.url.empty())
         text_wrapped(ctx.tr("feedback.source", {{"url", item.source.url}}));
     ImGui::PopStyleColor();
+}
+
+}  // namespace rc::game
+
+namespace rc::game {
+
+void draw_refusal(ScreenContext& ctx) {
+    if (ctx.session.refusal().empty())
+        return;
+    text_wrapped(ctx.session.refused_location() + ":");
+    for (const auto& problem : ctx.session.refusal())
+        text_wrapped(content::to_string(problem));
 }
 
 }  // namespace rc::game

@@ -62,6 +62,9 @@ bool draw_side_explanation(ScreenContext& ctx, const PictureLayout& layout,
 void draw_explanation(ScreenContext& ctx, const content::PackItem& item, const RoundItem& round,
                       bool show_verdict);
 
+// Why the last pack asked for was refused: its location, then every located reason.
+void draw_refusal(ScreenContext& ctx);
+
 const char* answer_key(content::Answer answer);  // "answer.real" …
 const char* truth_key(content::Answer answer);   // "truth.real" …
 
