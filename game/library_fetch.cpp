@@ -158,8 +158,9 @@ std::string download_media(const FetchJob& job, const content::Manifest& manifes
         fs::create_directories(file.parent_path(), ec);
         if (ec || fs::exists(file, ec))
             continue;  // "a" and "a/b" both named: validation leaves the item out
-        auto result = engine::download_to_file(
-            download_desc(job, job.url + url_path(item.media), file, budget, false), job.control);
+        auto media_desc = download_desc(job, job.url + url_path(item.media), file, budget, false);
+        media_desc.declare_total = false;  // a folder's total is not known
+        auto result = engine::download_to_file(media_desc, job.control);
         if (result.ok) {
             budget -= std::min(budget, result.bytes);
             continue;
