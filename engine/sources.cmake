@@ -39,5 +39,10 @@ target_link_libraries(rc_engine PUBLIC rc_store rc_imgui_sdlrenderer
     SDL2_image::SDL2_image SDL2::SDL2 PkgConfig::IMGUI)
 find_package(Threads REQUIRED)
 if(NOT EMSCRIPTEN)
-    target_link_libraries(rc_engine PUBLIC Threads::Threads CURL::libcurl)
+    # rc_download: pack downloads to disk (libcurl, no SDL), so the game core's library
+    # and its tests link it without the platform layer. The browser keeps packs otherwise.
+    add_library(rc_download STATIC net/download_curl.cpp)
+    target_include_directories(rc_download PUBLIC ${PROJECT_SOURCE_DIR})
+    target_link_libraries(rc_download PUBLIC CURL::libcurl Threads::Threads)
+    target_link_libraries(rc_engine PUBLIC Threads::Threads CURL::libcurl rc_download)
 endif()

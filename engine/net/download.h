@@ -31,6 +31,9 @@ struct DownloadDesc {
     int stall_timeout_seconds = 0;   // 0 → kStallTimeoutSeconds
     std::string if_none_match;       // the ETag of the copy we have, if any
     std::string if_modified_since;   // its Last-Modified, if any
+    // false: leave control->total alone, for a download of several files whose total is
+    // not known (a pack folder); the declared length of one file would mislead.
+    bool declare_total = true;
 };
 
 struct DownloadProgress {
@@ -43,12 +46,17 @@ struct DownloadResult {
     bool not_modified = false;  // 304: the copy we have is current (ok is false, no error)
     int status = 0;             // HTTP status of the last answer; 0 when none came
     std::string error;          // "HTTP 404", "no data for 30 s", "larger than 1000 MB", …
+    // No usable answer came from the server (cannot resolve, refused, connect timeout,
+    // stalled): a copy downloaded earlier may be opened instead.
+    bool unreachable = false;
     std::string etag;
     std::string last_modified;
     std::uint64_t bytes = 0;
 };
 
-// Shared by the downloading thread and the caller: progress and a cancel flag.
+// Shared by the downloading thread and the caller: progress and a cancel flag. A download
+// adds to `received` (so one control follows the files of a pack folder) and, when the
+// server declares a length, sets `total` to received-at-start + that length.
 struct DownloadControl {
     std::atomic<std::uint64_t> received{0};
     std::atomic<std::uint64_t> total{0};  // 0 when unknown
