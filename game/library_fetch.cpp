@@ -108,7 +108,9 @@ FetchOutcome open_copy(FetchJob& job, std::string note) {
 }
 
 // The answer to the first request decides between the copy we have and a new one.
-std::optional<FetchOutcome> settle_first(FetchJob& job, const engine::DownloadResult& result) {
+// `asked` is the file requested (pack.json for a folder link), named when it is not the link.
+std::optional<FetchOutcome> settle_first(FetchJob& job, const engine::DownloadResult& result,
+                                         const std::string& asked) {
     if (result.ok)
         return std::nullopt;
     if (result.not_modified && job.existing)
@@ -117,8 +119,9 @@ std::optional<FetchOutcome> settle_first(FetchJob& job, const engine::DownloadRe
         return open_copy(job, "could not reach " + job.url + " (" + result.error +
                                   "); opened the copy downloaded on " +
                                   job.existing->updated_at.substr(0, 10));
-    return failed(std::move(job.outcome), job.url,
-                  result.error.empty() ? "HTTP " + std::to_string(result.status) : result.error);
+    std::string why =
+        result.error.empty() ? "HTTP " + std::to_string(result.status) : result.error;
+    return failed(std::move(job.outcome), job.url, asked == job.url ? why : asked + ": " + why);
 }
 
 // Validates a downloaded copy as the game will open it (media checks on).
@@ -222,7 +225,7 @@ FetchOutcome Library::fetch_zip(FetchJob& job) {
     Scratch temp{folder_ / (".tmp-" + job.outcome.key + "-" + random_suffix() + ".zip")};
     const auto first = engine::download_to_file(
         download_desc(job, job.url, temp.path, job.desc.max_bytes, true), job.control);
-    if (auto settled = settle_first(job, first))
+    if (auto settled = settle_first(job, first, job.url))
         return std::move(*settled);
     auto pack = validate(content::open_zip_source(temp.path));
     add_relocated(std::move(pack.problems), job.url, temp.path.string(), job.outcome.problems);
@@ -251,7 +254,7 @@ FetchOutcome Library::fetch_folder(FetchJob& job) {
         std::min<std::uint64_t>(job.desc.max_bytes, content::kMaxManifestBytes), true);
     first_desc.declare_total = false;  // the folder's total is not known
     const auto first = engine::download_to_file(first_desc, job.control);
-    if (auto settled = settle_first(job, first))
+    if (auto settled = settle_first(job, first, first_desc.url))
         return std::move(*settled);
     auto source = content::open_folder_source(temp.path);
     auto manifest = source.ok() ? content::read_manifest(**source.value)

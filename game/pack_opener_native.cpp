@@ -1,34 +1,20 @@
-// Opening packs natively: local folders and zips on a worker thread; web links are read
-// through a web source on that thread (blocking downloads never touch a frame).
+// Opening packs natively, on a worker thread: local folders and zips are opened where they
+// are; a link is downloaded into the library first (or its kept copy is used when the
+// link is unchanged or cannot be reached), then opened from there, so it opens offline
+// next time. Blocking downloads never touch a frame.
 #include <condition_variable>
 #include <mutex>
 #include <thread>
 #include <vector>
 
-#include "engine/net/http.h"
+#include "game/library.h"
 #include "game/pack_opener.h"
 
 namespace rc::game {
 namespace {
 
-content::Result<content::Bytes> fetch_bytes(const std::string& url, std::uint64_t max_bytes) {
-    engine::HttpDesc desc;
-    desc.max_body_bytes = max_bytes;
-    auto response = engine::fetch_url_blocking(url, desc);
-    content::Result<content::Bytes> result;
-    if (response.ok())
-        result.value = std::move(response.body);
-    else
-        result.problems.push_back({content::Severity::Error, url, response.error});
-    return result;
-}
-
 content::Result<content::LoadedPack> open_location(const std::string& location) {
-    content::Result<content::SourcePtr> source;
-    if (content::is_web_address(location))
-        source.value = content::open_web_source(location, fetch_bytes);
-    else
-        source = content::open_local_source(location);
+    auto source = content::open_local_source(location);
     if (!source.ok()) {
         content::Result<content::LoadedPack> refused;
         refused.problems = std::move(source.problems);
@@ -37,6 +23,20 @@ content::Result<content::LoadedPack> open_location(const std::string& location) 
     content::PackLoadDesc desc;
     desc.skip_media_checks = true;  // the session checks them in the background
     return content::load_pack(std::move(*source.value), desc);
+}
+
+OpenedPack open_link(const std::string& url, Library& library, const FetchDesc& desc,
+                     engine::DownloadControl* control) {
+    FetchOutcome fetched = library.fetch(url, desc, control);
+    if (!fetched.ok()) {
+        content::Result<content::LoadedPack> refused;
+        refused.problems = std::move(fetched.problems);
+        return {url, std::move(refused), {}};
+    }
+    OpenedPack opened{url, open_location(fetched.location.string()), {}};
+    if (!fetched.note.empty())
+        opened.notes.push_back(fetched.note);
+    return opened;
 }
 
 content::Result<content::LoadedPack> open_archive(const std::string& name, content::Bytes bytes) {
@@ -53,7 +53,10 @@ content::Result<content::LoadedPack> open_archive(const std::string& name, conte
 
 class NativePackOpener final : public PackOpener {
   public:
-    explicit NativePackOpener(const PackOpenerDesc& desc) : desc_(desc) {}
+    explicit NativePackOpener(const PackOpenerDesc& desc) : desc_(desc), library_(desc.data_dir) {
+        if (desc.max_download_bytes > 0)
+            fetch_desc_.max_bytes = desc.max_download_bytes;
+    }
     ~NativePackOpener() override {
         cancel();
         for (auto& worker : workers_)
@@ -61,16 +64,30 @@ class NativePackOpener final : public PackOpener {
     }
 
     void open(const std::string& location) override {
-        start(location, [location] { return open_location(location); });
+        if (!content::is_web_address(location)) {
+            start([location] { return OpenedPack{location, open_location(location), {}}; });
+            return;
+        }
+        auto control = std::make_shared<engine::DownloadControl>();
+        start(
+            [this, location, control] {
+                return open_link(location, library_, fetch_desc_, control.get());
+            },
+            control);
     }
 
     void open_bytes(std::string name, content::Bytes bytes) override {
         auto shared = std::make_shared<content::Bytes>(std::move(bytes));
-        start(name, [name, shared] { return open_archive(name, std::move(*shared)); });
+        start([name, shared] {
+            return OpenedPack{name, open_archive(name, std::move(*shared)), {}};
+        });
     }
 
     void cancel() override {
         std::lock_guard lock(mutex_);
+        if (download_)
+            download_->cancelled = true;
+        download_.reset();
         ++generation_;
         running_ = false;
         finished_.reset();
@@ -84,7 +101,13 @@ class NativePackOpener final : public PackOpener {
         return done;
     }
 
-    std::optional<OpenProgress> progress() const override { return std::nullopt; }
+    std::optional<OpenProgress> progress() const override {
+        std::lock_guard lock(mutex_);
+        if (!running_ || !download_)
+            return std::nullopt;
+        const auto now = download_->progress();
+        return OpenProgress{now.received, now.total};
+    }
 
     bool busy() const override {
         std::lock_guard lock(mutex_);
@@ -98,18 +121,20 @@ class NativePackOpener final : public PackOpener {
 
   private:
     template <class Open>
-    void start(const std::string& location, Open open) {
+    void start(Open open,
+               std::shared_ptr<engine::DownloadControl> control = nullptr) {
         cancel();
         std::uint64_t generation = 0;
         {
             std::lock_guard lock(mutex_);
             generation = generation_;
             running_ = true;
+            download_ = std::move(control);
         }
         // A superseded open may still be waiting on a slow server: it finishes on its own
         // thread and its result is dropped; the threads are joined at the end.
-        workers_.emplace_back([this, location, open, generation] {
-            OpenedPack opened{location, open(), {}};
+        workers_.emplace_back([this, open, generation] {
+            OpenedPack opened = open();
             std::lock_guard lock(mutex_);
             if (generation != generation_)
                 return;  // cancelled or superseded while it ran
@@ -129,7 +154,10 @@ class NativePackOpener final : public PackOpener {
     }
 
     PackOpenerDesc desc_;
+    Library library_;
+    FetchDesc fetch_desc_;
     mutable std::mutex mutex_;
+    std::shared_ptr<engine::DownloadControl> download_;  // the link being downloaded
     std::condition_variable changed_;
     std::optional<OpenedPack> finished_;
     std::uint64_t generation_ = 0;

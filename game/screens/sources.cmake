@@ -17,6 +17,9 @@ add_library(rc_game_ui STATIC
     ${CMAKE_CURRENT_LIST_DIR}/settings_window.cpp
 )
 target_link_libraries(rc_game_ui PUBLIC rc_game_core rc_engine)
+if(TARGET rc_game_fetch)
+    target_link_libraries(rc_game_ui PUBLIC rc_game_fetch)
+endif()
 
 add_executable(realcheck ${CMAKE_CURRENT_LIST_DIR}/../main.cpp)
 target_link_libraries(realcheck PRIVATE rc_game_ui)
