@@ -19,10 +19,12 @@ endif()
 # hold small __EMSCRIPTEN__ branches.)
 if(EMSCRIPTEN)
     set(RC_ENGINE_PLATFORM_SOURCES
-        media/media_loader_web.cpp net/http_fetch.cpp platform/runner_web.cpp)
+        media/media_loader_web.cpp net/http_fetch.cpp platform/runner_web.cpp
+        platform/file_picker_web.cpp)
 else()
     set(RC_ENGINE_PLATFORM_SOURCES
-        media/media_loader_native.cpp net/http_curl.cpp platform/runner_native.cpp)
+        media/media_loader_native.cpp net/http_curl.cpp platform/runner_native.cpp
+        platform/file_picker_native.cpp)
 endif()
 add_library(rc_engine STATIC
     gfx/gfx.cpp

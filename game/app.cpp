@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <random>
 
+#include "engine/platform/file_picker.h"
 #include "engine/platform/paths.h"
 #include "game/deck.h"
 #include "game/random.h"
@@ -28,21 +30,14 @@ std::uint64_t fresh_seed() {
            static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
 }
 
-std::string utc_now_iso() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
 
 }  // namespace
 
 App::App(engine::Gfx& gfx, AppOptions options)
     : gfx_(gfx),
       options_(std::move(options)),
-      progress_(options_.data_dir.empty() ? engine::default_data_dir() : options_.data_dir) {
+      progress_(options_.data_dir.empty() ? engine::default_data_dir() : options_.data_dir),
+      library_(progress_.data_dir()) {
     LoadNote note;
     settings_ = progress_.load_settings(&note);
     if (!note.message.empty())
@@ -65,6 +60,9 @@ App::App(engine::Gfx& gfx, AppOptions options)
     opener.max_download_bytes = options_.max_download_bytes;
     opener.wake_event = wake_event_;
     session_ = std::make_unique<PackSession>(*loader_, PackOpener::create(opener));
+    engine::on_file_picked([this](std::string name, std::vector<std::uint8_t> bytes) {
+        open_pack_bytes(std::move(name), std::move(bytes));
+    });
 
     ui_.demo_pack = demo_pack_dir().string();
     const std::string pack = options_.pack.empty() ? settings_.last_pack : options_.pack;
@@ -107,6 +105,7 @@ void App::on_pack_opened() {
     images_.clear();
     for (const auto& note : session_->notes())
         ui_.messages.push_back(note);
+    remember_opened_pack();
     if (options_.remember_deck) {
         settings_.last_pack = session_->location();
         save_settings();
@@ -123,15 +122,63 @@ void App::on_pack_refused() {
     session_->open(ui_.demo_pack);
 }
 
-std::vector<std::string> App::known_packs() const {
-    std::vector<std::string> packs;
+// Packs opened from disk join the library's list; links are recorded when downloaded.
+void App::remember_opened_pack() {
+    const std::string& location = session_->location();
     std::error_code ec;
-    if (std::filesystem::exists(demo_pack_dir() / "pack.json", ec))
-        packs.push_back(demo_pack_dir().string());
-    for (const std::string& location : {settings_.last_pack, session_->location()})
-        if (!location.empty() && std::find(packs.begin(), packs.end(), location) == packs.end())
-            packs.push_back(location);
-    return packs;
+    if (content::is_web_address(location) || !std::filesystem::exists(location, ec))
+        return;
+    const Origin origin = location == ui_.demo_pack ? Origin::Demo : Origin::Disk;
+    library_.remember(origin, location, *session_->pack());
+}
+
+std::string App::describe_listing(const LibraryEntry& entry) const {
+    const auto lang = settings_.lang;
+    const auto& s = strings();
+    std::string origin =
+        entry.origin == Origin::Demo ? s.get(lang, "packs.origin.demo")
+        : entry.origin == Origin::Link
+            ? s.format(lang, "packs.origin.link", {{"url", entry.url}})
+            : s.format(lang, "packs.origin.disk", {{"location", entry.location}});
+    std::string langs = std::string(entry.has_fr ? "FR " : "") + (entry.has_en ? "EN" : "");
+    char megabytes[32];
+    std::snprintf(megabytes, sizeof megabytes, "%.1f",
+                  static_cast<double>(entry.size_bytes) / 1'000'000.0);
+    return origin + " — " +
+           s.format(lang, "packs.counts",
+                    {{"real", std::to_string(entry.counts.real)},
+                     {"generated", std::to_string(entry.counts.generated)},
+                     {"edited", std::to_string(entry.counts.edited)}}) +
+           " — " + s.format(lang, "packs.languages", {{"langs", langs}}) + " — " +
+           s.format(lang, "packs.megabytes", {{"n", megabytes}});
+}
+
+std::vector<PackListing> App::pack_listings() const {
+    std::vector<PackListing> listings;
+    LoadNote note;
+    for (const auto& entry : library_.entries(&note)) {
+        const std::string open = entry.origin == Origin::Link ? entry.url : entry.location;
+        listings.push_back({open, entry.key, entry.title.get(settings_.lang), describe_listing(entry)});
+    }
+    // Packs known without the library (the browser's, or a link being opened).
+    for (const std::string& location : {ui_.demo_pack, settings_.last_pack, session_->location()}) {
+        const bool listed = std::any_of(listings.begin(), listings.end(),
+                                        [&](const PackListing& l) { return l.location == location; });
+        if (location.empty() || listed)
+            continue;
+        const bool demo = location == ui_.demo_pack;
+        std::error_code ec;
+        if (demo && !std::filesystem::exists(demo_pack_dir() / "pack.json", ec))
+            continue;
+        listings.push_back({location, "", demo ? strings().get(settings_.lang, "packs.demo") : location, ""});
+    }
+    return listings;
+}
+
+void App::remove_pack(const std::string& key) {
+    if (auto error = library_.remove(key); !error.empty())
+        ui_.messages.push_back(strings().format(settings_.lang, "packs.remove_failed", {{"why", error}}));
+    ui_.listings = pack_listings();
 }
 
 void App::start_round() {
@@ -312,8 +359,14 @@ void App::apply(const Action& action) {
             drop_failed_current();  // also records the result once the round ends
             break;
         case ActionType::ShowPacks:  // the list is only shown there: refreshed on opening
-            ui_.known_packs = known_packs();
+            ui_.listings = pack_listings();
             ui_.overlay = Overlay::Packs;
+            break;
+        case ActionType::RemovePack:
+            remove_pack(action.text);
+            break;
+        case ActionType::OpenFile:
+            engine::open_file_picker();
             break;
         case ActionType::OpenPack:
             // The packs screen stays until the pack is in: a refusal is shown there.

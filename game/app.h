@@ -16,6 +16,7 @@
 #include "engine/gfx/gfx.h"
 #include "engine/media/media_loader.h"
 #include "engine/platform/runner.h"
+#include "game/library.h"
 #include "game/pack_session.h"
 #include "game/progress.h"
 #include "game/rules.h"
@@ -90,11 +91,15 @@ class App final : public engine::LoopClient {
     void apply_key(const SDL_Keysym& key);
     void zoom_by(float factor);
     void save_settings();
-    std::vector<std::string> known_packs() const;
+    std::vector<PackListing> pack_listings() const;
+    std::string describe_listing(const LibraryEntry& entry) const;
+    void remember_opened_pack();
+    void remove_pack(const std::string& key);
 
     engine::Gfx& gfx_;
     AppOptions options_;
     Progress progress_;
+    Library library_;  // the packs this device knows (downloads are the opener's)
     Settings settings_;
     std::unique_ptr<engine::MediaLoader> loader_;
     std::unique_ptr<PackSession> session_;

@@ -16,12 +16,15 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: realcheck [--pack PATH] [--lang fr|en] [--data-dir DIR] [--fullscreen]\n"
+    "usage: realcheck [--pack PATH|URL] [--lang fr|en] [--data-dir DIR] [--fullscreen]\n"
+    "                 [--max-download MB]\n"
     "       realcheck --headless --pack PATH --seed N --answers rgrg... [--screenshot-dir DIR]\n"
     "                 [--summary-json FILE] [--size WxH] [--data-dir DIR] [--lang fr|en]\n"
     "\n"
-    "  --pack PATH        a pack folder or its pack.json (default: the last pack, else the demo "
-    "pack)\n"
+    "  --pack PATH|URL    a pack folder, its pack.json, a .zip file, or a link to a pack folder or\n"
+    "                     zip (downloaded into the library, opened offline next time)\n"
+    "                     (default: the last pack, else the demo pack)\n"
+    "  --max-download MB  the largest pack a link may download (default 1000)\n"
     "  --lang fr|en       interface language (default: the system's, then the saved setting)\n"
     "  --data-dir DIR     where settings, the no-repeat deck and results are kept\n"
     "  --headless         play a whole game without a window (SDL dummy video driver)\n"
@@ -91,6 +94,16 @@ int parse_args(int argc, char** argv, Options* options) {
                 return 1;
             }
             app.seed = seed;
+        } else if (arg == "--max-download") {
+            const auto text = value();
+            std::uint64_t megabytes = 0;
+            const auto parsed = std::from_chars(text.data(), text.data() + text.size(), megabytes);
+            if (parsed.ec != std::errc{} || parsed.ptr != text.data() + text.size() ||
+                megabytes == 0 || megabytes > 1'000'000) {
+                std::fprintf(stderr, "realcheck: --max-download: expected megabytes (1 or more)\n");
+                return 1;
+            }
+            app.max_download_bytes = megabytes * 1'000'000;
         } else if (arg == "--answers") {
             options->headless.answers = std::string(value());
         } else if (arg == "--screenshot-dir") {

@@ -1,10 +1,82 @@
-// Choosing a pack: the packs this device knows, or a folder typed in; a refused pack shows
-// every located reason.
+// Choosing a pack: the packs this device knows (the library: built in, downloaded,
+// opened from disk) with what each holds; a folder, zip or link typed in; in the browser
+// a file chosen with its picker. A download shows its progress with Cancel; a refused
+// pack shows every located reason.
 #include <algorithm>
 
+#include "engine/platform/file_picker.h"
 #include "game/screens/widgets.h"
 
 namespace rc::game {
+namespace {
+
+void draw_listing(ScreenContext& ctx, const PackListing& listing, float width) {
+    const float font = ImGui::GetFontSize();
+    const bool current = ctx.pack && ctx.session.location() == listing.location;
+    std::string label = listing.title;
+    if (current)
+        label += " — " + ctx.tr("packs.current");
+    const float remove_width = listing.key.empty() ? 0.f : font * 6.f;
+    const float spacing = listing.key.empty() ? 0.f : ImGui::GetStyle().ItemSpacing.x;
+    ImGui::PushID(listing.location.c_str());
+    if (choice_button(label, current, ImVec2(width - remove_width - spacing, font * 2.4f)))
+        ctx.emit(Action::opening_pack(listing.location));
+    if (!listing.key.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button(ctx.tr("packs.remove").c_str(), ImVec2(remove_width, font * 2.4f)))
+            ctx.emit(Action::with_text(ActionType::RemovePack, listing.key));
+    }
+    ImGui::PopID();
+    if (!listing.detail.empty())
+        text_colored_wrapped(kColorMuted, listing.detail);
+}
+
+void draw_location_field(ScreenContext& ctx, float width) {
+    const float font = ImGui::GetFontSize();
+    text_wrapped(ctx.tr("packs.path_label"));
+    char buffer[2048] = {};
+    ctx.ui.pack_path_input.copy(buffer, sizeof buffer - 1);
+    ImGui::SetNextItemWidth(width - font * 7.f);
+    const bool entered =
+        ImGui::InputText("##path", buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue);
+    ctx.ui.pack_path_input = buffer;
+    ImGui::SameLine();
+    if (ImGui::Button(ctx.tr("packs.open").c_str(), ImVec2(font * 6.f, 0)) || entered)
+        ctx.emit(Action::opening_pack(ctx.ui.pack_path_input));
+    if (engine::has_file_picker() &&
+        ImGui::Button(ctx.tr("packs.open_file").c_str(), ImVec2(width, font * 2.2f)))
+        ctx.emit(ActionType::OpenFile);
+}
+
+}  // namespace
+
+void draw_open_progress(ScreenContext& ctx, float width) {
+    const auto progress = ctx.session.progress();
+    if (!ctx.session.opening())
+        return;
+    const float font = ImGui::GetFontSize();
+    if (!progress) {
+        text_colored_wrapped(kColorMuted, ctx.tr("title.loading_pack"));
+    } else {
+        const auto megabytes = [&](std::uint64_t bytes) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%.1f", static_cast<double>(bytes) / 1e6);
+            return ctx.tr("packs.megabytes", {{"n", text}});
+        };
+        const std::string received = megabytes(progress->received);
+        text_wrapped(progress->total ? ctx.tr("packs.downloading",
+                                              {{"received", received},
+                                               {"total", megabytes(*progress->total)}})
+                                     : ctx.tr("packs.downloading_bytes", {{"received", received}}));
+        const float fraction =
+            progress->total && *progress->total > 0
+                ? static_cast<float>(static_cast<double>(progress->received) / *progress->total)
+                : 0.f;
+        ImGui::ProgressBar(std::clamp(fraction, 0.f, 1.f), ImVec2(width, font * 0.8f), "");
+    }
+    if (ImGui::Button(ctx.tr("packs.cancel").c_str(), ImVec2(font * 8.f, font * 2.2f)))
+        ctx.emit(ActionType::CancelOpen);
+}
 
 void draw_packs_screen(ScreenContext& ctx) {
     begin_full_panel("packs", true);
@@ -16,25 +88,11 @@ void draw_packs_screen(ScreenContext& ctx) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted(ctx.tr("packs.title").c_str());
     ImGui::PopFont();
-    for (const auto& location : ctx.ui.known_packs) {
-        const bool current = ctx.pack && ctx.session.location() == location;
-        std::string label = location == ctx.ui.demo_pack ? ctx.tr("packs.demo") : location;
-        if (current)
-            label += " — " + ctx.tr("packs.current");
-        if (choice_button(label, current, ImVec2(width, font * 2.4f)))
-            ctx.emit(Action::opening_pack(location));
-    }
+    for (const auto& listing : ctx.ui.listings)
+        draw_listing(ctx, listing, width);
     ImGui::Dummy(ImVec2(0, font * 0.5f));
-    ImGui::TextUnformatted(ctx.tr("packs.path_label").c_str());
-    char buffer[1024] = {};
-    ctx.ui.pack_path_input.copy(buffer, sizeof buffer - 1);
-    ImGui::SetNextItemWidth(width - font * 7.f);
-    const bool entered =
-        ImGui::InputText("##path", buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue);
-    ctx.ui.pack_path_input = buffer;
-    ImGui::SameLine();
-    if (ImGui::Button(ctx.tr("packs.open").c_str(), ImVec2(font * 6.f, 0)) || entered)
-        ctx.emit(Action::opening_pack(ctx.ui.pack_path_input));
+    draw_location_field(ctx, width);
+    draw_open_progress(ctx, width);
     if (!ctx.session.refusal().empty()) {
         ImGui::Dummy(ImVec2(0, font * 0.3f));
         text_colored_wrapped(kColorWrong, ctx.tr("packs.refused"));

@@ -36,6 +36,8 @@ enum class ActionType {
     DismissMessage,
     QuitRound,
     CancelOpen,
+    RemovePack,  // text: the library key
+    OpenFile,    // the browser's file picker
 };
 
 struct Action {
@@ -65,9 +67,10 @@ struct Action {
         action.lang = lang;
         return action;
     }
-    static Action opening_pack(std::string path) {
-        Action action = of(ActionType::OpenPack);
-        action.text = std::move(path);
+    static Action opening_pack(std::string path) { return with_text(ActionType::OpenPack, std::move(path)); }
+    static Action with_text(ActionType type, std::string text) {
+        Action action = of(type);
+        action.text = std::move(text);
         return action;
     }
 };
@@ -96,13 +99,21 @@ struct ItemImage {
     std::string error;
 };
 
+// One pack offered on the packs screen (from the library, or a location known otherwise).
+struct PackListing {
+    std::string location;  // what OpenPack opens: a folder, a zip file, a link
+    std::string key;       // the library key, for RemovePack; empty when not in the library
+    std::string title;
+    std::string detail;  // origin, counts by answer, languages, size: one line
+};
+
 struct UiState {
     Overlay overlay = Overlay::None;
     bool left_out_open = false;
     std::size_t missed_detail = 0;  // index into the round
     std::string pack_path_input;
     std::vector<std::string> messages;     // banners the player can dismiss
-    std::vector<std::string> known_packs;  // locations offered on the packs screen
+    std::vector<PackListing> listings;     // packs offered on the packs screen
     std::string demo_pack;                 // the built-in pack's location
 };
 

@@ -39,7 +39,7 @@ void draw_left_out(ScreenContext& ctx, float width) {
 
 void draw_pack_card(ScreenContext& ctx, float width) {
     if (ctx.session.opening()) {
-        text_colored_wrapped(kColorMuted, ctx.tr("title.loading_pack"));
+        draw_open_progress(ctx, width);
         return;
     }
     if (!ctx.pack) {

@@ -62,6 +62,9 @@ bool draw_side_explanation(ScreenContext& ctx, const PictureLayout& layout,
 void draw_explanation(ScreenContext& ctx, const content::PackItem& item, const RoundItem& round,
                       bool show_verdict);
 
+// A pack being opened: "Loading…", or a download's progress bar, with Cancel.
+void draw_open_progress(ScreenContext& ctx, float width);
+
 // Why the last pack asked for was refused: its location, then every located reason.
 void draw_refusal(ScreenContext& ctx);
 
