@@ -51,4 +51,6 @@ target_link_options(realcheck PRIVATE
     -lidbfs.js
     # web/index.html mounts IDBFS at /data before main and reads the data download's
     # progress.
-    "-sEXPORTED_RUNTIME_METHODS=['FS','addRunDependency','removeRunDependency','UTF8ToString']")
+    "-sEXPORTED_RUNTIME_METHODS=['FS','addRunDependency','removeRunDependency','UTF8ToString','HEAPU8']"
+    # The file picker (web/realcheck-shell.js) copies a chosen pack into the heap.
+    "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_realcheck_file_picked']")

@@ -25,8 +25,8 @@ void keep_playable_items(const PackSource& source, std::uint64_t max_pixels, Man
     std::vector<PackItem> kept;
     for (auto& item : manifest.items) {
         auto bytes = source.read(item.media);
-        std::string why = bytes.ok() ? image_problem(*bytes.value, max_pixels)
-                                     : bytes.problems.front().message;
+        std::string why =
+            bytes.ok() ? image_problem(*bytes.value, max_pixels) : bytes.problems.front().message;
         if (!why.empty()) {
             problems.push_back({Severity::Warning, item_location(item), item.media + ": " + why});
             continue;
@@ -59,8 +59,8 @@ std::string image_problem(std::span<const std::uint8_t> bytes, std::uint64_t max
     if (pixels <= max_pixels)
         return {};
     return std::to_string(info->width) + "×" + std::to_string(info->height) + " pixels (" +
-           megapixels(pixels, true) + " megapixels) is over the " +
-           megapixels(max_pixels, false) + " megapixel limit";
+           megapixels(pixels, true) + " megapixels) is over the " + megapixels(max_pixels, false) +
+           " megapixel limit";
 }
 
 Result<Manifest> read_manifest(const PackSource& source) {
@@ -75,8 +75,8 @@ Result<Manifest> read_manifest(const PackSource& source) {
         return failed;
     }
     const auto& bytes = *text.value;
-    return parse_manifest(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()),
-                          kManifestName);
+    return parse_manifest(
+        std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), kManifestName);
 }
 
 Result<LoadedPack> load_pack(SourcePtr source, const PackLoadDesc& desc) {

@@ -115,8 +115,8 @@ Result<Bytes> read_regular_file(const fs::path& file, const std::string& where,
 
 class FolderSource final : public PackSource {
   public:
-    explicit FolderSource(fs::path root) : PackSource(SourceKind::Folder, root.string()),
-                                           root_(std::move(root)) {}
+    explicit FolderSource(fs::path root)
+        : PackSource(SourceKind::Folder, root.string()), root_(std::move(root)) {}
 
     std::vector<std::string> list() const override {
         std::vector<std::string> files;
@@ -223,7 +223,8 @@ Result<SourcePtr> open_folder_source(const fs::path& folder) {
     std::error_code ec;
     fs::path root = fs::canonical(folder.empty() ? fs::path(".") : folder, ec);
     if (ec) {
-        result.problems.push_back({Severity::Error, folder.string(), "cannot open: " + ec.message()});
+        result.problems.push_back(
+            {Severity::Error, folder.string(), "cannot open: " + ec.message()});
         return result;
     }
     result.value = std::make_shared<FolderSource>(std::move(root));
@@ -258,11 +259,10 @@ Result<SourcePtr> open_local_source(const fs::path& location, const ZipLimits& l
         return open_folder_source(location);
     if (!fs::is_regular_file(status)) {
         Result<SourcePtr> refused;
-        refused.problems.push_back(
-            {Severity::Error, location.string(),
-             status.type() == fs::file_type::not_found
-                 ? "cannot read: " + os_reason(ENOENT)
-                 : "is not a pack folder, a pack.json or a zip file"});
+        refused.problems.push_back({Severity::Error, location.string(),
+                                    status.type() == fs::file_type::not_found
+                                        ? "cannot read: " + os_reason(ENOENT)
+                                        : "is not a pack folder, a pack.json or a zip file"});
         return refused;
     }
     std::uint8_t head[4] = {};

@@ -87,8 +87,8 @@ using WebFetch = std::function<Result<Bytes>(const std::string& url, std::uint64
 SourcePtr open_web_source(const std::string& base_url, WebFetch fetch);
 
 struct ZipLimits {
-    std::uint64_t max_total_bytes = 0;  // 0 → kZipMaxTotalBytes: sum of uncompressed sizes
-    std::uint64_t max_ratio = 0;        // 0 → kZipMaxRatio (uncompressed / compressed)
+    std::uint64_t max_total_bytes = 0;   // 0 → kZipMaxTotalBytes: sum of uncompressed sizes
+    std::uint64_t max_ratio = 0;         // 0 → kZipMaxRatio (uncompressed / compressed)
     std::uint64_t ratio_from_bytes = 0;  // 0 → kZipRatioFromBytes: smaller entries may be denser
     std::uint64_t max_entries = 0;       // 0 → kZipMaxEntries
 };

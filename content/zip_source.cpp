@@ -131,9 +131,8 @@ std::string entry_problem(zip_t* archive, zip_uint64_t index, const zip_stat_t& 
                " MB once unpacked";
     const std::uint64_t packed = std::max<std::uint64_t>(stat.comp_size, 1);
     if (stat.size > limits.ratio_from && stat.size / packed > limits.max_ratio)
-        return "is compressed " + std::to_string(stat.size / packed) +
-               ":1, over the limit of " + std::to_string(limits.max_ratio) +
-               ":1 (a zip bomb?)";
+        return "is compressed " + std::to_string(stat.size / packed) + ":1, over the limit of " +
+               std::to_string(limits.max_ratio) + ":1 (a zip bomb?)";
     return {};
 }
 
@@ -164,8 +163,7 @@ class ZipSource final : public PackSource {
             if (name.back() == '/' || is_junk(name))
                 continue;
             if (!entries.emplace(name, Entry{i, stat.size}).second)
-                return {{Severity::Error, where() + ": " + name,
-                         "appears twice in the archive"}};
+                return {{Severity::Error, where() + ": " + name, "appears twice in the archive"}};
         }
         entries_ = strip_top_folder(std::move(entries));
         return {};
@@ -189,9 +187,9 @@ class ZipSource final : public PackSource {
             return refusal<Bytes>(relative, "file not found in the archive");
         const Entry& entry = found->second;
         if (entry.size > max_bytes)
-            return refusal<Bytes>(relative, "is larger than the " +
-                                                std::to_string(max_bytes >> 20) +
-                                                " MB limit for one file");
+            return refusal<Bytes>(
+                relative,
+                "is larger than the " + std::to_string(max_bytes >> 20) + " MB limit for one file");
         std::lock_guard lock(mutex_);  // libzip archives are not thread-safe
         ArchiveFile file(zip_fopen_index(archive_.get(), entry.index, 0));
         if (!file)
@@ -202,8 +200,8 @@ class ZipSource final : public PackSource {
         while (done < bytes.size()) {
             const zip_int64_t got = zip_fread(file.get(), bytes.data() + done, bytes.size() - done);
             if (got < 0)
-                return refusal<Bytes>(relative, std::string("cannot read: ") +
-                                                    zip_file_strerror(file.get()));
+                return refusal<Bytes>(relative,
+                                      std::string("cannot read: ") + zip_file_strerror(file.get()));
             if (got == 0)
                 return refusal<Bytes>(relative, "cannot read: the entry is truncated");
             done += static_cast<std::size_t>(got);

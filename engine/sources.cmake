@@ -15,23 +15,21 @@ else()
     target_compile_options(rc_imgui_sdlrenderer PRIVATE -w)  # third-party code: not ours to fix
 endif()
 
-# The platform seam is split by file: one list per target. (gfx.cpp and paths.cpp still
-# hold small __EMSCRIPTEN__ branches.)
+# The platform seam is split by file: one list per target, nothing else differs.
 if(EMSCRIPTEN)
     set(RC_ENGINE_PLATFORM_SOURCES
         media/media_loader_web.cpp net/http_fetch.cpp platform/runner_web.cpp
-        platform/file_picker_web.cpp)
+        platform/file_picker_web.cpp platform/platform_web.cpp)
 else()
     set(RC_ENGINE_PLATFORM_SOURCES
         media/media_loader_native.cpp net/http_curl.cpp platform/runner_native.cpp
-        platform/file_picker_native.cpp)
+        platform/file_picker_native.cpp platform/platform_native.cpp)
 endif()
 add_library(rc_engine STATIC
     gfx/gfx.cpp
     gfx/texture.cpp
     media/image_decode.cpp
     media/media_loader.cpp
-    net/url.cpp
     platform/paths.cpp
     ${RC_ENGINE_PLATFORM_SOURCES}
 )

@@ -16,7 +16,7 @@ namespace rc::game {
 namespace {
 
 // Body text in pixels at 1280×720 for each text size step.
-constexpr float kTextSizes[kTextSizeCount] = {18.f, 22.f, 27.f, 33.f};
+constexpr float kTextSizes[kTextSizeCount] = {18.f, engine::kDefaultTextPixels, 27.f, 33.f};
 // Pictures kept at full resolution: the current one and the next ones being prepared.
 constexpr std::size_t kItemsAhead = 2;
 
@@ -29,7 +29,6 @@ std::uint64_t fresh_seed() {
     return (std::uint64_t{device()} << 32) ^ device() ^
            static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
 }
-
 
 }  // namespace
 
@@ -135,11 +134,10 @@ void App::remember_opened_pack() {
 std::string App::describe_listing(const LibraryEntry& entry) const {
     const auto lang = settings_.lang;
     const auto& s = strings();
-    std::string origin =
-        entry.origin == Origin::Demo ? s.get(lang, "packs.origin.demo")
-        : entry.origin == Origin::Link
-            ? s.format(lang, "packs.origin.link", {{"url", entry.url}})
-            : s.format(lang, "packs.origin.disk", {{"location", entry.location}});
+    std::string origin = entry.origin == Origin::Demo ? s.get(lang, "packs.origin.demo")
+                         : entry.origin == Origin::Link
+                             ? s.format(lang, "packs.origin.link", {{"url", entry.url}})
+                             : s.format(lang, "packs.origin.disk", {{"location", entry.location}});
     std::string langs = std::string(entry.has_fr ? "FR " : "") + (entry.has_en ? "EN" : "");
     char megabytes[32];
     std::snprintf(megabytes, sizeof megabytes, "%.1f",
@@ -158,26 +156,30 @@ std::vector<PackListing> App::pack_listings() const {
     LoadNote note;
     for (const auto& entry : library_.entries(&note)) {
         const std::string open = entry.origin == Origin::Link ? entry.url : entry.location;
-        listings.push_back({open, entry.key, entry.title.get(settings_.lang), describe_listing(entry)});
+        listings.push_back(
+            {open, entry.key, entry.title.get(settings_.lang), describe_listing(entry)});
     }
     // Packs known without the library (the browser's, or a link being opened).
     for (const std::string& location : {ui_.demo_pack, settings_.last_pack, session_->location()}) {
-        const bool listed = std::any_of(listings.begin(), listings.end(),
-                                        [&](const PackListing& l) { return l.location == location; });
+        const bool listed =
+            std::any_of(listings.begin(), listings.end(),
+                        [&](const PackListing& l) { return l.location == location; });
         if (location.empty() || listed)
             continue;
         const bool demo = location == ui_.demo_pack;
         std::error_code ec;
         if (demo && !std::filesystem::exists(demo_pack_dir() / "pack.json", ec))
             continue;
-        listings.push_back({location, "", demo ? strings().get(settings_.lang, "packs.demo") : location, ""});
+        listings.push_back(
+            {location, "", demo ? strings().get(settings_.lang, "packs.demo") : location, ""});
     }
     return listings;
 }
 
 void App::remove_pack(const std::string& key) {
     if (auto error = library_.remove(key); !error.empty())
-        ui_.messages.push_back(strings().format(settings_.lang, "packs.remove_failed", {{"why", error}}));
+        ui_.messages.push_back(
+            strings().format(settings_.lang, "packs.remove_failed", {{"why", error}}));
     ui_.listings = pack_listings();
 }
 
@@ -264,8 +266,8 @@ void App::on_picture(Picture& picture) {
     if (result.ok) {
         image.full = engine::Texture::from_surface(gfx_.renderer(), result.image.full.get(), &why);
         if (!image.thumbnail)
-            image.thumbnail = engine::Texture::from_surface(
-                gfx_.renderer(), result.image.thumbnail.get(), &why);
+            image.thumbnail =
+                engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
     }
     if (result.ok && image.full)
         return;

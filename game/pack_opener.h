@@ -20,9 +20,9 @@
 namespace rc::game {
 
 struct OpenedPack {
-    std::string location;                     // as asked for
+    std::string location;                       // as asked for
     content::Result<content::LoadedPack> pack;  // the manifest parsed; media not checked
-    std::vector<std::string> notes;           // "opened the copy downloaded on …"
+    std::vector<std::string> notes;             // "opened the copy downloaded on …"
 };
 
 struct OpenProgress {
@@ -31,9 +31,9 @@ struct OpenProgress {
 };
 
 struct PackOpenerDesc {
-    std::filesystem::path data_dir;      // holds the library of downloaded packs
+    std::filesystem::path data_dir;        // holds the library of downloaded packs
     std::uint64_t max_download_bytes = 0;  // 0 → engine::kDefaultMaxDownloadBytes
-    Uint32 wake_event = 0;               // pushed when an open finishes (0: none)
+    Uint32 wake_event = 0;                 // pushed when an open finishes (0: none)
 };
 
 class PackOpener {

@@ -69,11 +69,9 @@ class NativePackOpener final : public PackOpener {
             return;
         }
         auto control = std::make_shared<engine::DownloadControl>();
-        start(
-            [this, location, control] {
-                return open_link(location, library_, fetch_desc_, control.get());
-            },
-            control);
+        start([this, location,
+               control] { return open_link(location, library_, fetch_desc_, control.get()); },
+              control);
     }
 
     void open_bytes(std::string name, content::Bytes bytes) override {
@@ -121,8 +119,7 @@ class NativePackOpener final : public PackOpener {
 
   private:
     template <class Open>
-    void start(Open open,
-               std::shared_ptr<engine::DownloadControl> control = nullptr) {
+    void start(Open open, std::shared_ptr<engine::DownloadControl> control = nullptr) {
         cancel();
         std::uint64_t generation = 0;
         {

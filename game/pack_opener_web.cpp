@@ -43,26 +43,25 @@ class WebPackOpener final : public PackOpener {
                 if (request != request_)
                     return;
                 if (!response.ok())
-                    return finish(location, refused({{content::Severity::Error, response.url,
-                                                      response.error}}));
+                    return finish(
+                        location,
+                        refused({{content::Severity::Error, response.url, response.error}}));
                 finish(location, open_archive(display_name(location), std::move(response.body)));
             });
             return;
         }
         auto source = content::open_web_source(location, nullptr);
-        http_->get(source->url_of(content::kManifestName),
-                   [this, location, source, request](engine::HttpResponse& response) {
-                       if (request != request_)
-                           return;
-                       if (!response.ok())
-                           return finish(location, refused({{content::Severity::Error,
-                                                             response.url, response.error}}));
-                       const std::string_view text(
-                           reinterpret_cast<const char*>(response.body.data()),
-                           response.body.size());
-                       finish(location, content::pack_from_manifest(
-                                            content::parse_manifest(text), source));
-                   });
+        http_->get(source->url_of(content::kManifestName), [this, location, source, request](
+                                                               engine::HttpResponse& response) {
+            if (request != request_)
+                return;
+            if (!response.ok())
+                return finish(location,
+                              refused({{content::Severity::Error, response.url, response.error}}));
+            const std::string_view text(reinterpret_cast<const char*>(response.body.data()),
+                                        response.body.size());
+            finish(location, content::pack_from_manifest(content::parse_manifest(text), source));
+        });
     }
 
     void open_bytes(std::string name, content::Bytes bytes) override {

@@ -124,8 +124,8 @@ void PackSession::on_check(std::size_t pack_index, const engine::MediaResult& re
 void PackSession::mark_broken(std::size_t pack_index, const std::string& why) {
     if (!broken_.insert(pack_index).second)
         return;
-    warnings_.push_back(
-        {content::Severity::Warning, content::item_location(pack_->manifest.items[pack_index]), why});
+    warnings_.push_back({content::Severity::Warning,
+                         content::item_location(pack_->manifest.items[pack_index]), why});
 }
 
 std::size_t PackSession::playable_count() const {

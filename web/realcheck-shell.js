@@ -167,6 +167,7 @@
     navigator.serviceWorker.ready.then(function (registration) {
       var base = new URL(args[1], location.href);
       if (/\.json$/.test(base.pathname)) base = new URL('.', base);
+      else if (!/\.zip$/i.test(base.pathname) && !/\/$/.test(base.pathname)) base = new URL(base.href + '/');
       setTimeout(function () {
         registration.active.postMessage({precache: base.href});
       }, 3000);  // after the first pictures, which the player waits for
@@ -181,6 +182,28 @@
       noteError('offline support unavailable: ' + e);
     });
   }
+
+  // A pack chosen with the file picker ("Open a file" on the packs screen) is copied into
+  // the game's memory. The game caps archives at 512 MB: a bigger file is cut one byte
+  // past the cap, so the game's own refusal names the file and the limit.
+  var packFile = document.getElementById('pack-file');
+  var kMaxArchiveBytes = 512 * 1024 * 1024;
+  Module.realcheckPickFile = function () { packFile.value = ''; packFile.click(); };
+  packFile.addEventListener('change', function () {
+    var file = packFile.files && packFile.files[0];
+    if (!file) return;
+    file.slice(0, kMaxArchiveBytes + 1).arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var data = Module._malloc(Math.max(bytes.length, 1));
+      Module.HEAPU8.set(bytes, data);
+      var name = new TextEncoder().encode(file.name);
+      var namePtr = Module._malloc(name.length + 1);
+      Module.HEAPU8.set(name, namePtr);
+      Module.HEAPU8[namePtr + name.length] = 0;
+      Module._realcheck_file_picked(namePtr, data, bytes.length);  // frees data
+      Module._free(namePtr);
+    }).catch(function (e) { noteError(file.name + ': ' + e); });
+  });
 
   window.rcShell = {fail: fail};
 })();

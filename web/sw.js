@@ -39,6 +39,11 @@ self.addEventListener('fetch', (event) => {
 async function precache(base) {
   const cache = await caches.open(CACHE);
   await cache.addAll(SITE_FILES.map((file) => new URL(file, self.registration.scope).href));
+  // A zip pack is one file: the page fetched it whole, keep that.
+  if (/\.zip$/i.test(new URL(base).pathname)) {
+    if (!(await cache.match(base))) await cache.add(base);
+    return 1;
+  }
   const manifestUrl = new URL('pack.json', base).href;
   const response = await fetch(manifestUrl);
   if (!response.ok) throw new Error(manifestUrl + ': HTTP ' + response.status);

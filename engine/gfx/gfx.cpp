@@ -5,14 +5,12 @@
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
 
-#ifdef __EMSCRIPTEN__
-#include <emscripten/html5.h>
-#endif
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <vector>
+
+#include "engine/platform/platform.h"
 
 namespace rc::engine {
 namespace {
@@ -102,13 +100,7 @@ std::unique_ptr<Gfx> Gfx::create(const GfxDesc& desc, std::string* why) {
     gfx->desc_ = desc;
     const int width = desc.width > 0 ? desc.width : 1280;
     const int height = desc.height > 0 ? desc.height : 720;
-#ifdef __EMSCRIPTEN__
-    // The web runner sizes the window in device pixels itself (runner_web.cpp): SDL's
-    // high-DPI mode there would make ImGui's points CSS pixels and blur or misplace text.
-    Uint32 flags = SDL_WINDOW_RESIZABLE;
-#else
-    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-#endif
+    Uint32 flags = platform_window_flags();
     if (desc.headless)
         flags = SDL_WINDOW_HIDDEN;
     if (desc.fullscreen)
@@ -167,17 +159,11 @@ void Gfx::set_base_font_size(float pixels) {
 }
 
 void Gfx::rebuild_fonts_if_needed() {
-#ifdef __EMSCRIPTEN__
-    // Browser windows are in device pixels: lay out for the CSS size, then draw DPR times
-    // bigger, so a phone gets the same physical text size as a desktop screen.
-    const float density = static_cast<float>(emscripten_get_device_pixel_ratio());
+    const float density = layout_density();
     const SDL_Point pixels = output_size();
     ui_scale_ =
         scale_for({static_cast<int>(pixels.x / density), static_cast<int>(pixels.y / density)}) *
         density;
-#else
-    ui_scale_ = scale_for(output_size());
-#endif
     const float body = std::round(base_font_size_ * ui_scale_);
     if (body == built_font_size_)
         return;

@@ -13,6 +13,9 @@ struct ImFont;
 
 namespace rc::engine {
 
+// Body text in pixels at 1280×720 until the game sets its own size.
+inline constexpr float kDefaultTextPixels = 22.f;
+
 struct GfxDesc {
     std::string title;
     int width = 0;          // 0 → 1280
@@ -67,7 +70,7 @@ class Gfx {
     bool imgui_ready_ = false;
     GfxDesc desc_;
     Fonts fonts_;
-    float base_font_size_ = 22.f;
+    float base_font_size_ = kDefaultTextPixels;
     float built_font_size_ = 0.f;
     float ui_scale_ = 1.f;
     std::filesystem::path pending_screenshot_;

@@ -25,12 +25,12 @@ inline constexpr int kMaxRedirects = 5;
 
 struct DownloadDesc {
     std::string url;
-    std::filesystem::path file;      // the body is written here
-    std::uint64_t max_bytes = 0;     // 0 → kDefaultMaxDownloadBytes
-    int connect_timeout_seconds = 0; // 0 → kConnectTimeoutSeconds
-    int stall_timeout_seconds = 0;   // 0 → kStallTimeoutSeconds
-    std::string if_none_match;       // the ETag of the copy we have, if any
-    std::string if_modified_since;   // its Last-Modified, if any
+    std::filesystem::path file;       // the body is written here
+    std::uint64_t max_bytes = 0;      // 0 → kDefaultMaxDownloadBytes
+    int connect_timeout_seconds = 0;  // 0 → kConnectTimeoutSeconds
+    int stall_timeout_seconds = 0;    // 0 → kStallTimeoutSeconds
+    std::string if_none_match;        // the ETag of the copy we have, if any
+    std::string if_modified_since;    // its Last-Modified, if any
     // false: leave control->total alone, for a download of several files whose total is
     // not known (a pack folder); the declared length of one file would mislead.
     bool declare_total = true;

@@ -23,9 +23,17 @@ struct HttpResponse {
 
 using HttpCallback = std::function<void(HttpResponse&)>;
 
+inline constexpr int kHttpTimeoutSeconds = 30;
+inline constexpr std::uint64_t kHttpMaxBodyBytes = 256ull << 20;
+
 struct HttpDesc {
-    int timeout_seconds = 0;           // 0 → 30
-    std::uint64_t max_body_bytes = 0;  // 0 → 256 MB; bigger answers fail
+    int timeout_seconds = 0;           // 0 → kHttpTimeoutSeconds
+    std::uint64_t max_body_bytes = 0;  // 0 → kHttpMaxBodyBytes; bigger answers fail
+
+    int timeout() const { return timeout_seconds > 0 ? timeout_seconds : kHttpTimeoutSeconds; }
+    std::uint64_t max_body() const {
+        return max_body_bytes > 0 ? max_body_bytes : kHttpMaxBodyBytes;
+    }
 };
 
 class Http {
@@ -37,17 +45,5 @@ class Http {
     virtual void pump() = 0;
     virtual bool busy() const = 0;
 };
-
-// "https://host/packs/demo/" + "media/1.jpg" → "https://host/packs/demo/media/1.jpg".
-// `base` names a folder (a trailing slash is added when missing).
-std::string join_url(const std::string& base, const std::string& relative);
-bool is_url(const std::string& location);  // http:// or https://
-
-// Whether a pack location is fetched over HTTP: URLs natively, everything in the browser
-// (where relative locations such as "packs/demo" are relative to the page).
-bool fetched_over_http(const std::string& location);
-
-// Blocking GET for worker threads (natively: the media loader's thread).
-HttpResponse fetch_url_blocking(const std::string& url, const HttpDesc& desc = {});
 
 }  // namespace rc::engine

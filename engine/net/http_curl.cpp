@@ -1,5 +1,5 @@
 // Native HTTP with libcurl's multi interface: transfers progress in pump(), on the main
-// thread, without blocking a frame. fetch_url_blocking serves worker threads.
+// thread, without blocking a frame.
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -69,8 +69,7 @@ void ensure_curl_initialised() {
 class CurlHttp final : public Http {
   public:
     explicit CurlHttp(const HttpDesc& desc)
-        : timeout_(desc.timeout_seconds > 0 ? desc.timeout_seconds : 30),
-          max_bytes_(desc.max_body_bytes > 0 ? desc.max_body_bytes : 256ull << 20) {
+        : timeout_(desc.timeout()), max_bytes_(desc.max_body()) {
         ensure_curl_initialised();
         multi_ = curl_multi_init();
     }
@@ -123,23 +122,6 @@ class CurlHttp final : public Http {
 
 std::unique_ptr<Http> Http::create(const HttpDesc& desc) {
     return std::make_unique<CurlHttp>(desc);
-}
-
-HttpResponse fetch_url_blocking(const std::string& url, const HttpDesc& desc) {
-    ensure_curl_initialised();
-    Transfer transfer;
-    transfer.response.url = url;
-    transfer.max_bytes = desc.max_body_bytes > 0 ? desc.max_body_bytes : 256ull << 20;
-    CURL* easy = curl_easy_init();
-    configure(easy, &transfer, desc.timeout_seconds > 0 ? desc.timeout_seconds : 30);
-    const CURLcode code = curl_easy_perform(easy);
-    finish(easy, code, &transfer);
-    curl_easy_cleanup(easy);
-    return std::move(transfer.response);
-}
-
-bool fetched_over_http(const std::string& location) {
-    return is_url(location);
 }
 
 }  // namespace rc::engine

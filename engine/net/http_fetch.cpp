@@ -23,8 +23,7 @@ struct Request {
 class FetchHttp final : public Http {
   public:
     explicit FetchHttp(const HttpDesc& desc)
-        : timeout_ms_((desc.timeout_seconds > 0 ? desc.timeout_seconds : 30) * 1000u),
-          max_bytes_(desc.max_body_bytes > 0 ? desc.max_body_bytes : 256ull << 20) {}
+        : timeout_ms_(desc.timeout() * 1000u), max_bytes_(desc.max_body()) {}
 
     ~FetchHttp() override {
         for (emscripten_fetch_t* fetch : running_) {
@@ -103,20 +102,6 @@ class FetchHttp final : public Http {
 
 std::unique_ptr<Http> Http::create(const HttpDesc& desc) {
     return std::make_unique<FetchHttp>(desc);
-}
-
-// Only the native media loader's worker thread blocks on a download; nothing calls this
-// in the browser, where a blocking download would freeze the page.
-HttpResponse fetch_url_blocking(const std::string& url, const HttpDesc&) {
-    HttpResponse response;
-    response.url = url;
-    response.error = "blocking downloads are not available in the browser";
-    return response;
-}
-
-// Every pack location is relative to the page (or a URL): all of them come over HTTP.
-bool fetched_over_http(const std::string&) {
-    return true;
 }
 
 }  // namespace rc::engine

@@ -37,7 +37,7 @@ bool has_file_picker() {
 }  // namespace rc::engine
 
 extern "C" EMSCRIPTEN_KEEPALIVE void realcheck_file_picked(const char* name, std::uint8_t* data,
-                                                          int size) {
+                                                           int size) {
     std::vector<std::uint8_t> bytes(data, data + (size > 0 ? size : 0));
     std::free(data);
     auto& callback = rc::engine::picked_callback();

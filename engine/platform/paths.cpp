@@ -18,12 +18,8 @@ std::filesystem::path xdg_dir(const char* variable, const char* fallback_under_h
 
 }  // namespace
 
-std::filesystem::path default_data_dir() {
-#ifdef __EMSCRIPTEN__
-    return "/data";
-#else
+std::filesystem::path native_data_dir() {
     return xdg_dir("XDG_DATA_HOME", ".local/share") / "realcheck";
-#endif
 }
 
 std::filesystem::path default_cache_dir() {

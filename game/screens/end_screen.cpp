@@ -65,8 +65,8 @@ void draw_missed_detail(ScreenContext& ctx) {
     const auto& image = ctx.images[ctx.ui.missed_detail];
     PictureOptions options;
     options.tells = &item->tells;
-    draw_picture(image.full ? image.full : ctx.thumbnail_of(ctx.ui.missed_detail), layout.picture_min,
-                 layout.picture_max, ctx.view, options);
+    draw_picture(image.full ? image.full : ctx.thumbnail_of(ctx.ui.missed_detail),
+                 layout.picture_min, layout.picture_max, ctx.view, options);
     if (draw_side_explanation(ctx, layout, *item, round, false, ctx.tr("end.close_detail")))
         ctx.emit(ActionType::CloseOverlay);
     end_panel();

@@ -64,10 +64,10 @@ void draw_open_progress(ScreenContext& ctx, float width) {
             return ctx.tr("packs.megabytes", {{"n", text}});
         };
         const std::string received = megabytes(progress->received);
-        text_wrapped(progress->total ? ctx.tr("packs.downloading",
-                                              {{"received", received},
-                                               {"total", megabytes(*progress->total)}})
-                                     : ctx.tr("packs.downloading_bytes", {{"received", received}}));
+        text_wrapped(progress->total
+                         ? ctx.tr("packs.downloading",
+                                  {{"received", received}, {"total", megabytes(*progress->total)}})
+                         : ctx.tr("packs.downloading_bytes", {{"received", received}}));
         const float fraction =
             progress->total && *progress->total > 0
                 ? static_cast<float>(static_cast<double>(progress->received) / *progress->total)

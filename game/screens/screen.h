@@ -67,7 +67,9 @@ struct Action {
         action.lang = lang;
         return action;
     }
-    static Action opening_pack(std::string path) { return with_text(ActionType::OpenPack, std::move(path)); }
+    static Action opening_pack(std::string path) {
+        return with_text(ActionType::OpenPack, std::move(path));
+    }
     static Action with_text(ActionType type, std::string text) {
         Action action = of(type);
         action.text = std::move(text);
@@ -112,9 +114,9 @@ struct UiState {
     bool left_out_open = false;
     std::size_t missed_detail = 0;  // index into the round
     std::string pack_path_input;
-    std::vector<std::string> messages;     // banners the player can dismiss
-    std::vector<PackListing> listings;     // packs offered on the packs screen
-    std::string demo_pack;                 // the built-in pack's location
+    std::vector<std::string> messages;  // banners the player can dismiss
+    std::vector<PackListing> listings;  // packs offered on the packs screen
+    std::string demo_pack;              // the built-in pack's location
 };
 
 struct ScreenContext {

@@ -16,7 +16,7 @@ inline const ImVec4 kColorMuted{0.70f, 0.73f, 0.80f, 1.f};
 inline const ImVec4 kColorRealButton{0.16f, 0.45f, 0.36f, 1.f};
 inline const ImVec4 kColorGeneratedButton{0.50f, 0.27f, 0.55f, 1.f};
 
-// A borderless window covering `area` (defaults to the whole viewport).
+// A borderless window at `pos` of `size`; begin_full_panel covers the whole viewport.
 void begin_panel(const char* id, ImVec2 pos, ImVec2 size, bool scrollable = false);
 void begin_full_panel(const char* id, bool scrollable = false);
 void end_panel();

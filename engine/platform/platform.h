@@ -1,0 +1,18 @@
+// What differs between the native and the browser build below the window: the flags a
+// window is made with and how layout pixels relate to drawn pixels.
+// platform_native.cpp and platform_web.cpp implement it (with default_data_dir, paths.h),
+// so no shared file branches on the platform.
+#pragma once
+
+#include <SDL.h>
+
+namespace rc::engine {
+
+// SDL_CreateWindow flags for a visible, resizable window.
+Uint32 platform_window_flags();
+// Drawn pixels per layout pixel: 1 natively (SDL's high-DPI mode handles it), the
+// device pixel ratio in the browser (the web runner sizes the canvas in device pixels,
+// and ImGui lays out for the CSS size).
+float layout_density();
+
+}  // namespace rc::engine

@@ -1,0 +1,18 @@
+#include "engine/platform/paths.h"
+#include "engine/platform/platform.h"
+
+namespace rc::engine {
+
+Uint32 platform_window_flags() {
+    return SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+}
+
+float layout_density() {
+    return 1.f;
+}
+
+std::filesystem::path default_data_dir() {
+    return native_data_dir();
+}
+
+}  // namespace rc::engine
