@@ -599,25 +599,32 @@ TEST_CASE("unknown fields are ignored everywhere", "[content][manifest]") {
     CHECK(result.value->items[1].tells.at(0).note.fr == "là");
 }
 
-TEST_CASE("hostile manifests never crash", "[content][manifest]") {
-    std::vector<std::string> inputs = {
-        "",
-        "null",
-        "0",
-        "\"text\"",
-        "{}",
-        std::string(100000, '[') + std::string(100000, ']'),
-        std::string(100000, '['),
-        R"({"format": 1e400, "id": "x"})",
-        R"({"format": -1, "id": "x"})",
-        R"({"format": 18446744073709551615, "id": "x"})",
-        "{\"format\": 1, \"id\": \"\xC3\x28\"}",
-        std::string("{\"format\": 1, \"id\": \"a") + '\0' + "b\"}",
-        R"({"format":1,"id":"x","title":{"en":"t"},"items":[null, 1, [], {"tells": [[], {"x": {}}]}]})",
-    };
-    for (const auto& input : inputs) {
-        auto result = parse_manifest(input);
-        CHECK((result.ok() || result.has_errors()));
+TEST_CASE("hostile manifests are refused with a located error, never a crash",
+          "[content][manifest]") {
+    const std::string input = GENERATE(
+        as<std::string>{}, "", "null", "0", "\"text\"", "{}",
+        std::string(100000, '[') + std::string(100000, ']'), std::string(100000, '['),
+        R"({"format": 1e400, "id": "x"})", R"({"format": -1, "id": "x"})",
+        R"({"format": 18446744073709551615, "id": "x"})", "{\"format\": 1, \"id\": \"\xC3\x28\"}",
+        std::string("{\"format\": 1, \"id\": \"a") + '\0' + "b\"}");
+    CAPTURE(input.substr(0, 60));
+    auto result = parse_manifest(input);
+    CHECK_FALSE(result.ok());
+    REQUIRE(result.has_errors());
+    for (const auto& problem : result.problems)
+        CHECK_THAT(problem.where, Catch::StartsWith("pack.json"));
+}
+
+TEST_CASE("items of the wrong shape are left out one by one", "[content][manifest]") {
+    auto result = parse_manifest(
+        R"({"format":1,"id":"x","title":{"en":"t"},"items":[null, 1, [], {"tells": [[], {"x": {}}]}]})");
+    REQUIRE(result.ok());
+    CHECK(result.value->items.empty());
+    CHECK_FALSE(result.has_errors());
+    for (int i = 0; i < 4; ++i) {
+        const std::string where = "pack.json: items[" + std::to_string(i) + "]";
+        CHECK(std::any_of(result.problems.begin(), result.problems.end(),
+                          [&](const auto& p) { return p.where.starts_with(where); }));
     }
 }
 

@@ -310,32 +310,19 @@ TEST_CASE("Game drops an item that cannot be shown", "[game][rules]") {
 
 TEST_CASE("verdict_band maps a score to four bands", "[game][rules]") {
     using rc::game::verdict_band;
-
-    SECTION("no items gives band 0") {
-        CHECK(verdict_band(0, 0) == 0);
-        CHECK(verdict_band(5, 0) == 0);
-    }
-
-    SECTION("thresholds at 50%, 70% and 90% out of 20") {
-        CHECK(verdict_band(0, 20) == 0);
-        CHECK(verdict_band(9, 20) == 0);
-        CHECK(verdict_band(10, 20) == 1);
-        CHECK(verdict_band(13, 20) == 1);
-        CHECK(verdict_band(14, 20) == 2);
-        CHECK(verdict_band(17, 20) == 2);
-        CHECK(verdict_band(18, 20) == 3);
-        CHECK(verdict_band(20, 20) == 3);
-    }
-
-    SECTION("the same ratios on other round sizes") {
-        CHECK(verdict_band(9, 10) == 3);
-        CHECK(verdict_band(7, 10) == 2);
-        CHECK(verdict_band(5, 10) == 1);
-        CHECK(verdict_band(4, 10) == 0);
-        CHECK(verdict_band(1, 1) == 3);
-        CHECK(verdict_band(0, 1) == 0);
-        CHECK(verdict_band(2, 3) == 1);  // 66%
-        CHECK(verdict_band(63, 90) == 2);
-        CHECK(verdict_band(81, 90) == 3);
-    }
+    struct Case {
+        std::size_t score;
+        std::size_t out_of;
+        int band;
+    };
+    // Thresholds at 50%, 70% and 90%; no items gives band 0.
+    const Case c = GENERATE(values<Case>({
+        {0, 0, 0},   {5, 0, 0},                                                      // no items
+        {0, 20, 0},  {9, 20, 0},  {10, 20, 1}, {13, 20, 1}, {14, 20, 2},             // out of 20
+        {17, 20, 2}, {18, 20, 3}, {20, 20, 3},                                       //
+        {9, 10, 3},  {7, 10, 2},  {5, 10, 1},  {4, 10, 0},  {1, 1, 3},   {0, 1, 0},  // other sizes
+        {2, 3, 1},   {63, 90, 2}, {81, 90, 3},  // 66%, 70%, 90%
+    }));
+    CAPTURE(c.score, c.out_of);
+    CHECK(verdict_band(c.score, c.out_of) == c.band);
 }
