@@ -25,6 +25,10 @@
 #   find_package(imgui CONFIG REQUIRED)         -> imgui::imgui (web prefix only; natively
 #                                                  use pkg_check_modules(imgui))
 #   find_package(WebP CONFIG REQUIRED)          -> WebP::webp, WebP::webpdemux, WebP::libwebpmux
+#   pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip) -> PkgConfig::LIBZIP, as
+#                                                  natively (the prefix's libzip.pc names
+#                                                  zlib publicly: static link), or
+#                                                  find_package(libzip CONFIG) -> libzip::zip
 #   or pkg_check_modules(... IMPORTED_TARGET imgui libwebpdemux) — pkg-config only
 #   sees the prefix's .pc files here.
 # Link options the web target needs are the game's business (e.g. -sALLOW_MEMORY_GROWTH=1

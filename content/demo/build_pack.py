@@ -8,6 +8,9 @@ POV-Ray renders). This file only knows the recipe and the pack format:
   assemble  RECIPE ...             -> media/*.jpg, pack.json, README.txt, copyright/*.txt
   validate  PACKDIR                -> checks a built pack against DESIGN.md's format 1
   overlay   PACKDIR OUTDIR         -> the tells drawn on each image, for a human to check
+  media-of  PACKDIR < ID<TAB>X     -> MEDIA<TAB>X for each item id (tools/demo-pack
+                                      --update-renders: which file is which render)
+  renders-credits RECIPE ...       -> CREDITS.txt of content/demo/renders/
 
 It does not download, install or render anything, and uses the Python standard
 library only (a fresh Debian 12 has /usr/bin/python3 3.11 and nothing else), plus
@@ -25,6 +28,9 @@ import subprocess
 import sys
 
 ID_RE = re.compile(r"^[a-z0-9._-]+$")
+# Bump when make_still() changes what it writes: the renders kept in the repository
+# (content/demo/renders/, keyed with this) then no longer match and are made again.
+STILL_VERSION = "still-1"
 ANSWERS = ("real", "generated", "edited")
 
 
@@ -51,8 +57,9 @@ def item_source(item):
 # ---------------------------------------------------------------- plan
 
 def cmd_plan(args):
-    """Prints `package NAME` once per Debian package and `render ID PKG SCENE OPTS`
-    per POV-Ray item, tab-separated, for the shell script to act on."""
+    """Prints `package NAME` once per Debian package and `render ID PKG SCENE OPTS
+    ENCODING` per POV-Ray item, tab-separated, for the shell script to act on. ENCODING
+    names how the render becomes the pack's JPEG (part of the key of a kept render)."""
     recipe = load_recipe(args.recipe)
     out = recipe["output"]
     seen = []
@@ -68,7 +75,8 @@ def cmd_plan(args):
             # Renders are made at the final size so no render is ever resampled:
             # photos are downscaled to it, renders are born at it.
             opts = " ".join([f"+W{out['width']}", f"+H{out['height']}"] + r.get("options", []))
-            print(f"render\t{item['id']}\t{r['package']}\t{r['scene']}\t{opts}")
+            enc = f"jpeg q{out['jpeg_quality']} {STILL_VERSION}"
+            print(f"render\t{item['id']}\t{r['package']}\t{r['scene']}\t{opts}\t{enc}")
 
 
 # ---------------------------------------------------------------- assemble
@@ -204,7 +212,9 @@ def readme_text(recipe, entries, by_id, versions, left_out):
         "Assembled on this computer by realcheck's tools/demo-pack from Debian packages\n"
         "(apt-get download + dpkg-deb -x), following content/demo/recipe.json. Photos were\n"
         "cropped to 4:3, scaled and re-encoded; renders were made with POV-Ray from the\n"
-        "scene files in the povray-examples package. Every image is "
+        "scene files in the povray-examples package (once, by the realcheck project, and\n"
+        "kept in its repository under content/demo/renders/; again on this computer when\n"
+        "the recipe or the Debian versions changed). Every image is "
         f"{recipe['output']['width']}x{recipe['output']['height']} JPEG, quality "
         f"{recipe['output']['jpeg_quality']},\nwith all metadata removed, named by an "
         "opaque number. Each source package's Debian\ncopyright file is in copyright/.")
@@ -240,6 +250,7 @@ def cmd_assemble(args):
     recipe = load_recipe(args.recipe)
     out = recipe["output"]
     renders = read_tsv(args.renders)
+    stills = read_tsv(args.stills)
     versions = read_tsv(args.versions)
     left_out = list(args.leave_out or [])
     for pkg in args.missing_package or []:
@@ -259,7 +270,7 @@ def cmd_assemble(args):
     for n, item in enumerate(order, start=1):
         media = f"media/{n:04d}.jpg"
         if "render" in item:
-            src = renders.get(item["id"])
+            src = stills.get(item["id"]) or renders.get(item["id"])
             if not src:
                 fail(f"item {item['id']}: no render was made for it")
         else:
@@ -271,10 +282,16 @@ def cmd_assemble(args):
 
     # Two workers: ImageMagick decoding a 4000x3000 JPEG is the slow part.
     info = {}
+    # A render kept in the repository already is this pack's JPEG (made by make_still
+    # from the same raw render): copied byte for byte, never re-encoded.
+    for item, media, src in jobs:
+        if item["id"] in stills:
+            shutil.copyfile(src, os.path.join(args.out, media))
+            info[item["id"]] = {"copied": src}
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         futures = {pool.submit(make_still, src, os.path.join(args.out, media), out,
                                item.get("crop")): item["id"]
-                   for item, media, src in jobs}
+                   for item, media, src in jobs if item["id"] not in stills}
         for fut in concurrent.futures.as_completed(futures):
             try:
                 info[futures[fut]] = fut.result()
@@ -507,6 +524,58 @@ def cmd_overlay(args):
         subprocess.run(cmd + [os.path.join(args.out_dir, it["id"] + ".png")], check=True)
 
 
+def cmd_media_of(args):
+    with open(os.path.join(args.pack_dir, "pack.json"), encoding="utf-8") as f:
+        media = {it["id"]: it["media"] for it in json.load(f)["items"]}
+    for line in sys.stdin:
+        item_id, rest = line.rstrip("\n").split("\t", 1)
+        if item_id not in media:
+            fail(f"media-of: no item {item_id!r} in the pack")
+        print(f"{media[item_id]}\t{rest}")
+
+
+def cmd_renders_credits(args):
+    """The credits of the renders kept in the repository, one entry per file."""
+    recipe = load_recipe(args.recipe)
+    out = recipe["output"]
+    names = read_tsv(args.keys)
+    versions = read_tsv(args.versions)
+    lines = [
+        "Renders of the realcheck demo pack, kept in the repository",
+        "=" * 58,
+        "",
+        "Each .jpg here is the demo pack's final picture of one POV-Ray scene from Debian's",
+        "povray-examples package: rendered with POV-Ray 3.7 (a ray tracer; no AI involved),",
+        f"then encoded by content/demo/build_pack.py ({out['width']}x{out['height']} JPEG, quality "
+        f"{out['jpeg_quality']}, no metadata).",
+        "They are kept so that a first tools/play does not spend ~9 minutes rendering; the",
+        "name's hash covers the package and its version, the scene, the POV-Ray options and",
+        "version and the JPEG settings, and tools/demo-pack renders the scene again when",
+        "it does not match. Written by tools/demo-pack --update-renders (with this file).",
+        "",
+        "The scenes are © Persistence of Vision Raytracer Pty. Ltd. and the authors below,",
+        "under the Creative Commons licence named for each (CC-BY-SA-3.0: the renders are",
+        "shared under the same licence). The full terms, as Debian ships them, are in",
+        "povray-examples.copyright (the package's /usr/share/doc/povray-examples/copyright).",
+        "",
+    ]
+    for item in recipe["items"]:
+        r = item.get("render")
+        if not r or item["id"] not in names:
+            continue
+        opts = " ".join([f"+W{out['width']}", f"+H{out['height']}"] + r.get("options", []))
+        lines += [
+            f"{names[item['id']]}  [{item['id']}]",
+            f"    {item['subject']}",
+            f"    scene: {r['scene'].split('/examples/', 1)[-1]} by {item['credit']}",
+            f"    licence: {item['license']}" + (f" ({item['license_note']})" if item.get("license_note") else ""),
+            f"    from Debian package {r['package']} {versions.get(r['package'], '?')}, "
+            f"rendered with povray {args.povray_version}: povray {opts}",
+            "",
+        ]
+    sys.stdout.write("\n".join(lines))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -517,6 +586,7 @@ def main():
     p.add_argument("recipe")
     p.add_argument("--root", required=True, help="folder holding one extracted deb per package name")
     p.add_argument("--renders", help="TSV: item id, path of its raw render (PNG)")
+    p.add_argument("--stills", help="TSV: item id, final JPEG to copy as is (kept render)")
     p.add_argument("--versions", help="TSV: package, version (for README.txt)")
     p.add_argument("--leave-out", action="append", help="item id whose source failed")
     p.add_argument("--missing-package", action="append", help="package that could not be had")
@@ -532,6 +602,15 @@ def main():
     p.add_argument("out_dir")
     p.add_argument("--grid", action="store_true")
     p.set_defaults(func=cmd_overlay)
+    p = sub.add_parser("renders-credits")
+    p.add_argument("recipe")
+    p.add_argument("--keys", required=True, help="TSV: item id, file name in content/demo/renders")
+    p.add_argument("--versions", required=True, help="TSV: package, version")
+    p.add_argument("--povray-version", required=True)
+    p.set_defaults(func=cmd_renders_credits)
+    p = sub.add_parser("media-of")
+    p.add_argument("pack_dir")
+    p.set_defaults(func=cmd_media_of)
     args = ap.parse_args()
     args.func(args)
 
