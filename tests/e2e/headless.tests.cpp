@@ -30,10 +30,11 @@ struct Run {
     std::string err;
 };
 
-Run run_game(const std::string& args, const fs::path& work) {
+// `shell_prefix` runs first in the same shell (limits such as ulimit -f).
+Run run_game(const std::string& args, const fs::path& work, const std::string& shell_prefix = "") {
     const auto err_file = work / "stderr.txt";
-    const std::string command = std::string(REALCHECK_BINARY) + " --headless " + args + " 2>'" +
-                                err_file.string() + "' >/dev/null";
+    const std::string command = shell_prefix + std::string(REALCHECK_BINARY) + " --headless " +
+                                args + " 2>'" + err_file.string() + "' >/dev/null";
     const int raw = std::system(command.c_str());
     Run run;
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -441,4 +442,30 @@ TEST_CASE("a pack in a folder whose name is not UTF-8 plays and is remembered", 
         REQUIRE(next.status == 0);
         CHECK(read_summary(again)["pack"] == "e2e");
     }
+}
+
+TEST_CASE("a full disk: the results cannot be saved, the old file stays, the game goes on",
+          "[e2e][store]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto pack = make_pack(dir, 2, 2);
+    // Old results just under the limit: the game's rewrite of them with one more is over.
+    json games = json::array();
+    while (json{{"format", 1}, {"games", games}}.dump().size() < 3'600)
+        games.push_back({{"pack", "old"}, {"seed", 1}, {"score", 1}, {"out_of", 2}});
+    const std::string old_results = json{{"format", 1}, {"games", games}}.dump();
+    dir.write("data/results.json", old_results);
+    const auto data = dir.path() / "data";
+    // sh's ulimit -f counts 512-byte blocks: files stop at 4 KB. SIGXFSZ ignored (it survives
+    // exec) so a write over the limit fails with EFBIG, as on a full disk.
+    const auto run = run_game(
+        "--pack '" + pack.string() + "' --seed 1 --answers r --data-dir '" + data.string() + "'",
+        dir.path(), "trap '' XFSZ; ulimit -f 8; ");
+    INFO(run.err);
+    CHECK(run.status == 0);
+    CHECK_THAT(run.err, Catch::Contains((data / "results.json").string() +
+                                        ": cannot write: File too large"));
+    CHECK(rc::tests::read_file(data / "results.json") == old_results);
+    CHECK(rc::tests::file_names(data) ==
+          std::vector<std::string>{"deck.json", "results.json", "settings.json"});
 }
