@@ -11,8 +11,8 @@ namespace rc::game {
 namespace {
 
 // Dear ImGui 1.86 uses 16-bit vertex indices and reserves 4 vertices per byte of a single
-// text call (and Text*("%s") silently stops at 3 KB): a long text in one call aborts the
-// game. Text is therefore drawn one wrapped line per call, and no call gets more than this.
+// text call: a text of ~16,000 bytes in one call aborts the game. Text is therefore drawn
+// one wrapped line per call, and no call gets more than this.
 constexpr std::size_t kMaxTextCallBytes = 2000;
 // Labels (buttons) are cut with an ellipsis to their width, and never longer than this.
 constexpr std::size_t kMaxLabelBytes = 256;
