@@ -96,9 +96,9 @@ TEST_CASE("Progress keeps the settings", "[game][progress]") {
     }
 
     SECTION("every kind of broken UTF-8 is kept as bytes, valid UTF-8 as a string") {
-        for (const std::string path :
-             {"/p/\xC3", "/p/\xC0\xAF", "/p/\xED\xA0\x80", "/p/\xF4\x90\x80\x80", "/p/\xFF",
-              std::string("/p/\0x", 4)}) {
+        for (const std::string& path :
+             std::vector<std::string>{"/p/\xC3", "/p/\xC0\xAF", "/p/\xED\xA0\x80",
+                                      "/p/\xF4\x90\x80\x80", "/p/\xFF", std::string("/p/\0x", 4)}) {
             Settings saved;
             saved.last_pack = path;
             REQUIRE(progress.save_settings(saved).empty());
