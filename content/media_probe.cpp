@@ -76,11 +76,36 @@ Status probe_png(const Bytes& b, ImageInfo& info, std::string* why) {
     return Status::Ok;
 }
 
+// Where the first image descriptor (0x2C) starts: after the logical screen descriptor, its
+// global colour table and any extension blocks. 0 when the data ends first.
+std::size_t gif_first_image(const Bytes& b) {
+    std::size_t at = 13;
+    if (b.u8(10) & 0x80)
+        at += 3u << ((b.u8(10) & 7) + 1);
+    while (b.has(at, 1)) {
+        if (b.u8(at) != 0x21)
+            return b.u8(at) == 0x2C ? at : 0;
+        at += 2;  // introducer and label, then sub-blocks until an empty one
+        while (b.has(at, 1) && b.u8(at) != 0)
+            at += 1 + b.u8(at);
+        at += 1;
+    }
+    return 0;
+}
+
+// The logical screen may be smaller than the first frame, which is what decoders allocate
+// (a 1×1 screen holding a 17921×14649 frame passed the pixel cap): take the larger of both.
+// With no frame in the bytes (a header only), the screen size is all there is.
 Status probe_gif(const Bytes& b, ImageInfo& info) {
     if (!b.has(0, 10))
         return Status::Truncated;
     info.width = b.le16(6);
     info.height = b.le16(8);
+    const std::size_t image = b.has(0, 13) ? gif_first_image(b) : 0;
+    if (image != 0 && b.has(image, 9)) {
+        info.width = std::max(info.width, b.le16(image + 5));
+        info.height = std::max(info.height, b.le16(image + 7));
+    }
     return Status::Ok;
 }
 

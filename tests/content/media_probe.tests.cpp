@@ -139,6 +139,20 @@ TEST_CASE("GIF headers", "[content][media_probe]") {
     SECTION("zero size") {
         CHECK(refusal(gif_bytes(0, 0)) == "GIF header gives a zero size (0×0)");
     }
+    // Found by tools/fuzz image_decode: the decoder allocates the frame, not the screen.
+    SECTION("a first frame larger than the logical screen gives the frame's size") {
+        const std::string frame = "\x2C" + le16(0) + le16(0) + le16(17921) + le16(14649) + '\0';
+        require_size(gif_bytes(1, 1) + frame, ImageFormat::Gif, 17921, 14649);
+    }
+    SECTION("the frame is found behind a global colour table and extension blocks") {
+        std::string screen = gif_bytes(4, 3);
+        screen[10] = '\x81';  // a global colour table of 4 entries
+        const std::string table(12, '\x7F');
+        const std::string control("\x21\xF9\x04\x01\x00\x00\x00\x00", 8);
+        const std::string comment = std::string("\x21\xFE\x03") + "abc" + "\x02" + "de" + '\0';
+        const std::string frame = "\x2C" + le16(1) + le16(2) + le16(300) + le16(2) + '\0';
+        require_size(screen + table + control + comment + frame, ImageFormat::Gif, 300, 3);
+    }
 }
 
 TEST_CASE("WebP headers", "[content][media_probe]") {
