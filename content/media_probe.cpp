@@ -77,14 +77,22 @@ Status probe_png(const Bytes& b, ImageInfo& info, std::string* why) {
 }
 
 // Where the first image descriptor (0x2C) starts: after the logical screen descriptor, its
-// global colour table and any extension blocks. 0 when the data ends first.
+// global colour table and any extension blocks (0x21). Stray bytes are skipped, as
+// SDL_image's reader does. 0 when the trailer (0x3B) or the end of the data comes first.
 std::size_t gif_first_image(const Bytes& b) {
     std::size_t at = 13;
     if (b.u8(10) & 0x80)
         at += 3u << ((b.u8(10) & 7) + 1);
     while (b.has(at, 1)) {
-        if (b.u8(at) != 0x21)
-            return b.u8(at) == 0x2C ? at : 0;
+        const auto introducer = b.u8(at);
+        if (introducer == 0x2C)
+            return at;
+        if (introducer == 0x3B)
+            return 0;
+        if (introducer != 0x21) {
+            ++at;
+            continue;
+        }
         at += 2;  // introducer and label, then sub-blocks until an empty one
         while (b.has(at, 1) && b.u8(at) != 0)
             at += 1 + b.u8(at);

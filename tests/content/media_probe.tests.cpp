@@ -152,6 +152,10 @@ TEST_CASE("GIF headers", "[content][media_probe]") {
         const std::string comment = std::string("\x21\xFE\x03") + "abc" + "\x02" + "de" + '\0';
         const std::string frame = "\x2C" + le16(1) + le16(2) + le16(300) + le16(2) + '\0';
         require_size(screen + table + control + comment + frame, ImageFormat::Gif, 300, 3);
+        SECTION("and behind stray bytes, which decoders skip") {
+            require_size(screen + table + std::string(50, '\0') + control + frame, ImageFormat::Gif,
+                         300, 3);
+        }
     }
 }
 
