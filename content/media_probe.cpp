@@ -76,44 +76,50 @@ Status probe_png(const Bytes& b, ImageInfo& info, std::string* why) {
     return Status::Ok;
 }
 
-// Where the first image descriptor (0x2C) starts: after the logical screen descriptor, its
-// global colour table and any extension blocks (0x21). Stray bytes are skipped, as
-// SDL_image's reader does. 0 when the trailer (0x3B) or the end of the data comes first.
-std::size_t gif_first_image(const Bytes& b) {
-    std::size_t at = 13;
-    if (b.u8(10) & 0x80)
-        at += 3u << ((b.u8(10) & 7) + 1);
-    while (b.has(at, 1)) {
-        const auto introducer = b.u8(at);
-        if (introducer == 0x2C)
-            return at;
-        if (introducer == 0x3B)
-            return 0;
-        if (introducer != 0x21) {
-            ++at;
-            continue;
-        }
-        at += 2;  // introducer and label, then sub-blocks until an empty one
-        while (b.has(at, 1) && b.u8(at) != 0)
-            at += 1 + b.u8(at);
-        at += 1;
-    }
-    return 0;
+// Skips data sub-blocks (a size byte, then that many bytes) up to the empty one; returns
+// where the next block starts.
+std::size_t gif_skip_sub_blocks(const Bytes& b, std::size_t at) {
+    while (b.has(at, 1) && b.u8(at) != 0)
+        at += 1 + b.u8(at);
+    return at + 1;
 }
 
-// The logical screen may be smaller than the first frame, which is what decoders allocate
-// (a 1×1 screen holding a 17921×14649 frame passed the pixel cap): take the larger of both.
-// With no frame in the bytes (a header only), the screen size is all there is.
+// Decoders allocate a frame's size, not the logical screen's, and when a frame cannot be
+// read SDL_image goes on to the next one: a 1×1 screen holding a 17921×14649 frame passed
+// the pixel cap. So every frame in the bytes counts, found the way SDL_image's reader walks
+// the file: extensions (0x21) and stray bytes skipped, up to the trailer (0x3B).
+void gif_frames_extent(const Bytes& b, ImageInfo& info) {
+    std::size_t at = 13;
+    if (b.u8(10) & 0x80)
+        at += 3u << ((b.u8(10) & 7) + 1);  // the global colour table
+    while (b.has(at, 1)) {
+        const auto introducer = b.u8(at);
+        if (introducer == 0x3B)
+            return;
+        if (introducer == 0x21) {
+            at = gif_skip_sub_blocks(b, at + 2);  // introducer, label, then the data
+        } else if (introducer == 0x2C && b.has(at, 10)) {
+            info.width = std::max(info.width, b.le16(at + 5));
+            info.height = std::max(info.height, b.le16(at + 7));
+            const auto packed = b.u8(at + 9);
+            at += 10;
+            if (packed & 0x80)
+                at += 3u << ((packed & 7) + 1);   // the local colour table
+            at = gif_skip_sub_blocks(b, at + 1);  // LZW code size, then the pixel data
+        } else {
+            ++at;
+        }
+    }
+}
+
+// The larger of the logical screen and every frame found; with only a header, the screen.
 Status probe_gif(const Bytes& b, ImageInfo& info) {
     if (!b.has(0, 10))
         return Status::Truncated;
     info.width = b.le16(6);
     info.height = b.le16(8);
-    const std::size_t image = b.has(0, 13) ? gif_first_image(b) : 0;
-    if (image != 0 && b.has(image, 9)) {
-        info.width = std::max(info.width, b.le16(image + 5));
-        info.height = std::max(info.height, b.le16(image + 7));
-    }
+    if (b.has(0, 13))
+        gif_frames_extent(b, info);
     return Status::Ok;
 }
 

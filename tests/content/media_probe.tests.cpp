@@ -152,6 +152,12 @@ TEST_CASE("GIF headers", "[content][media_probe]") {
         const std::string comment = std::string("\x21\xFE\x03") + "abc" + "\x02" + "de" + '\0';
         const std::string frame = "\x2C" + le16(1) + le16(2) + le16(300) + le16(2) + '\0';
         require_size(screen + table + control + comment + frame, ImageFormat::Gif, 300, 3);
+        SECTION("a later frame counts too: decoders move on when one cannot be read") {
+            const std::string empty_frame = "\x2C" + le16(0) + le16(0) + le16(0) + le16(0) + '\0' +
+                                            "\x02" + "\x01" + '\0' + '\0';
+            const std::string big = "\x2C" + le16(0) + le16(0) + le16(40) + le16(9000) + '\0';
+            require_size(screen + table + empty_frame + control + big, ImageFormat::Gif, 40, 9000);
+        }
         SECTION("and behind stray bytes, which decoders skip") {
             require_size(screen + table + std::string(50, '\0') + control + frame, ImageFormat::Gif,
                          300, 3);
