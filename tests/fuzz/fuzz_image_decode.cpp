@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 
+#include "content/media_probe.h"
 #include "engine/media/image_decode.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -27,6 +28,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::uint64_t source_pixels =
         std::uint64_t(image.source_width) * std::uint64_t(image.source_height);
     if (!bounded || source_pixels == 0 || source_pixels > limits.max_source_pixels)
+        std::abort();
+    // The pixel cap is only as good as the probe: it must give the size the decoder made.
+    std::string ignored;
+    const auto probed =
+        rc::content::probe_image(std::span<const std::uint8_t>(data, size), &ignored);
+    if (!probed || probed->width != static_cast<std::uint32_t>(image.source_width) ||
+        probed->height != static_cast<std::uint32_t>(image.source_height))
         std::abort();
     return 0;
 }
