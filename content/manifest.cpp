@@ -17,6 +17,7 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t kMaxExcerptBytes = 60;
+constexpr std::size_t kUncapped = static_cast<std::size_t>(-1);  // names: checked, never cut
 constexpr const char* kLocalizedShape = R"(expected an object like {"fr": "…", "en": "…"})";
 
 // Collects the problems of one scope (the whole file, or one item) at one severity and
@@ -27,17 +28,25 @@ class Reporter {
         : file_label_(file_label), severity_(severity), out_(out) {}
 
     void report(std::string_view path, std::string message) {
+        out_.push_back({severity_, where_of(path), std::move(message)});
+        ++count_;
+    }
+    // A Warning that keeps the item (a text cut to its cap): not counted against clean().
+    void note(std::string_view path, std::string message) {
+        out_.push_back({Severity::Warning, where_of(path), std::move(message)});
+    }
+    bool clean() const { return count_ == 0; }
+
+  private:
+    std::string where_of(std::string_view path) const {
         std::string where(file_label_);
         if (!path.empty()) {
             where += ": ";
             where += path;
         }
-        out_.push_back({severity_, std::move(where), std::move(message)});
-        ++count_;
+        return where;
     }
-    bool clean() const { return count_ == 0; }
 
-  private:
     std::string_view file_label_;
     Severity severity_;
     std::vector<Problem>& out_;
@@ -77,7 +86,7 @@ std::string describe(const json& value) {
     if (const auto* text = value.get_ptr<const json::string_t*>())
         return in_quotes(*text);
     if (value.is_number())
-        return value.dump();
+        return value.dump(-1, ' ', false, json::error_handler_t::replace);  // never throws
     if (value.is_object())
         return "an object";
     if (value.is_array())
@@ -131,27 +140,59 @@ std::optional<double> number(const json& value) {
     return std::nullopt;
 }
 
-std::optional<std::string> string_value(const json& value, const std::string& path, Reporter& r) {
-    if (const auto* text = value.get_ptr<const json::string_t*>())
-        return *text;
+bool is_continuation_byte(char ch) {
+    return (static_cast<unsigned char>(ch) & 0xC0) == 0x80;
+}
+
+// Characters (code points) of valid UTF-8, which is all nlohmann's parser lets through.
+std::size_t char_count(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char ch) { return !is_continuation_byte(ch); }));
+}
+
+// Keeps the first max_chars characters, cut on a character boundary, and says so.
+void cap_text(std::string& text, std::size_t max_chars, const std::string& path, Reporter& r) {
+    if (max_chars == kUncapped || text.size() <= max_chars)
+        return;  // fewer bytes than the cap: fewer characters too
+    const std::size_t chars = char_count(text);
+    if (chars <= max_chars)
+        return;
+    std::size_t kept = 0;
+    std::size_t end = 0;
+    for (; end < text.size(); ++end) {
+        if (!is_continuation_byte(text[end]) && kept++ == max_chars)
+            break;
+    }
+    text.resize(end);
+    r.note(path, std::to_string(chars) + " characters, cut to " + std::to_string(max_chars));
+}
+
+std::optional<std::string> string_value(const json& value, const std::string& path, Reporter& r,
+                                        std::size_t max_chars) {
+    if (const auto* text = value.get_ptr<const json::string_t*>()) {
+        std::string out = *text;
+        cap_text(out, max_chars, path, r);
+        return out;
+    }
     r.report(path, "expected a string, got " + describe(value));
     return std::nullopt;
 }
 
 std::optional<std::string> required_string(const json& object, const char* key,
-                                           std::string_view base, Reporter& r) {
+                                           std::string_view base, Reporter& r,
+                                           std::size_t max_chars = kUncapped) {
     const json* value = member(object, key);
     if (!value) {
         r.report(join(base, key), "required field is missing");
         return std::nullopt;
     }
-    return string_value(*value, join(base, key), r);
+    return string_value(*value, join(base, key), r, max_chars);
 }
 
 // A required string that must also be non-empty (credit, license).
 std::optional<std::string> required_text(const json& object, const char* key, std::string_view base,
-                                         Reporter& r) {
-    auto text = required_string(object, key, base, r);
+                                         Reporter& r, std::size_t max_chars) {
+    auto text = required_string(object, key, base, r, max_chars);
     if (text && text->empty()) {
         r.report(join(base, key), "must not be empty");
         return std::nullopt;
@@ -162,24 +203,25 @@ std::optional<std::string> required_text(const json& object, const char* key, st
 // Optional strings may be absent or null (spreadsheet exports write null for empty cells).
 // Returns false, after reporting, only when the value has a wrong type.
 bool optional_string(const json& object, const char* key, std::string_view base, Reporter& r,
-                     std::string& out) {
+                     std::string& out, std::size_t max_chars) {
     const json* value = member(object, key);
     if (!value || value->is_null())
         return true;
-    auto text = string_value(*value, join(base, key), r);
+    auto text = string_value(*value, join(base, key), r, max_chars);
     if (text)
         out = std::move(*text);
     return text.has_value();
 }
 
-std::optional<LocalizedText> localized(const json& value, const std::string& path, Reporter& r) {
+std::optional<LocalizedText> localized(const json& value, const std::string& path, Reporter& r,
+                                       std::size_t max_chars) {
     if (!value.is_object()) {
         r.report(path, std::string(kLocalizedShape) + ", got " + describe(value));
         return std::nullopt;
     }
     LocalizedText text;
-    bool ok = optional_string(value, "fr", path, r, text.fr);
-    ok = optional_string(value, "en", path, r, text.en) && ok;
+    bool ok = optional_string(value, "fr", path, r, text.fr, max_chars);
+    ok = optional_string(value, "en", path, r, text.en, max_chars) && ok;
     if (!ok)
         return std::nullopt;
     if (text.empty()) {
@@ -190,13 +232,14 @@ std::optional<LocalizedText> localized(const json& value, const std::string& pat
 }
 
 std::optional<LocalizedText> required_localized(const json& object, const char* key,
-                                                std::string_view base, Reporter& r) {
+                                                std::string_view base, Reporter& r,
+                                                std::size_t max_chars) {
     const json* value = member(object, key);
     if (!value) {
         r.report(join(base, key), "required field is missing");
         return std::nullopt;
     }
-    return localized(*value, join(base, key), r);
+    return localized(*value, join(base, key), r, max_chars);
 }
 
 bool is_id_char(char ch) {
@@ -208,6 +251,9 @@ bool is_id_char(char ch) {
 void check_id(std::string_view id, const std::string& path, Reporter& r) {
     if (id.empty()) {
         r.report(path, "must not be empty");
+    } else if (char_count(id) > kMaxIdChars) {
+        r.report(path, std::to_string(char_count(id)) + " characters; an id has at most " +
+                           std::to_string(kMaxIdChars));
     } else if (!std::all_of(id.begin(), id.end(), is_id_char)) {
         r.report(path,
                  R"(must use only lowercase letters a-z, digits 0-9, ".", "_" and "-", got )" +
@@ -224,6 +270,10 @@ void read_media(const json& item, const std::string& base, Reporter& r, PackItem
     std::string why;
     if (media->empty()) {
         r.report(join(base, "media"), R"(expected a path like "media/0001.jpg", got "")");
+    } else if (char_count(*media) > kMaxMediaPathChars) {
+        r.report(join(base, "media"), std::to_string(char_count(*media)) +
+                                          " characters; a media path has at most " +
+                                          std::to_string(kMaxMediaPathChars));
     } else if (!check_media_path(*media, &why)) {
         r.report(join(base, "media"), excerpt(*media) + ": " + why);
     } else {
@@ -273,11 +323,11 @@ void read_source(const json& item, const std::string& base, Reporter& r, PackIte
                      describe(*source));
         return;
     }
-    if (auto credit = required_text(*source, "credit", path, r))
+    if (auto credit = required_text(*source, "credit", path, r, kMaxCreditChars))
         out.source.credit = *credit;
-    if (auto license = required_text(*source, "license", path, r))
+    if (auto license = required_text(*source, "license", path, r, kMaxLicenseChars))
         out.source.license = *license;
-    optional_string(*source, "url", path, r, out.source.url);
+    optional_string(*source, "url", path, r, out.source.url, kMaxUrlChars);
 }
 
 void read_generator(const json& item, const std::string& base, Reporter& r, PackItem& out) {
@@ -286,6 +336,7 @@ void read_generator(const json& item, const std::string& base, Reporter& r, Pack
         return;
     if (const auto* text = generator->get_ptr<const json::string_t*>()) {
         out.generator = *text;
+        cap_text(out.generator, kMaxGeneratorChars, join(base, "generator"), r);
         return;
     }
     r.report(join(base, "generator"), "expected a string or null, got " + describe(*generator));
@@ -320,7 +371,7 @@ std::optional<Tell> read_tell(const json& value, const std::string& path, Report
     auto x = read_coordinate(value, "x", path, false, r);
     auto y = read_coordinate(value, "y", path, false, r);
     auto radius = read_coordinate(value, "r", path, true, r);
-    auto note = required_localized(value, "note", path, r);
+    auto note = required_localized(value, "note", path, r, kMaxNoteChars);
     if (!x || !y || !radius || !note)
         return std::nullopt;
     return Tell{*x, *y, *radius, std::move(*note)};
@@ -372,10 +423,10 @@ std::optional<PackItem> read_item(const json& value, std::size_t index, Reporter
     read_answer(value, base, r, item);
     read_source(value, base, r, item);
     read_generator(value, base, r, item);
-    if (auto text = required_localized(value, "explanation", base, r))
+    if (auto text = required_localized(value, "explanation", base, r, kMaxExplanationChars))
         item.explanation = std::move(*text);
     read_tells(value, base, r, item);
-    optional_string(value, "category", base, r, item.category);
+    optional_string(value, "category", base, r, item.category, kMaxCategoryChars);
     read_difficulty(value, base, r, item);
     if (!r.clean())
         return std::nullopt;
@@ -433,7 +484,7 @@ void read_format(const json& doc, Reporter& r, bool& unsupported) {
 // plays, and the facilitator is told.
 void read_optional_top_level(const json& doc, Reporter& warn, Manifest& out) {
     if (const json* value = member(doc, "description"); value && !value->is_null()) {
-        if (auto text = localized(*value, "description", warn))
+        if (auto text = localized(*value, "description", warn, kMaxDescriptionChars))
             out.description = std::move(*text);
     }
     if (const json* authors = member(doc, "authors"); authors && !authors->is_null()) {
@@ -441,7 +492,8 @@ void read_optional_top_level(const json& doc, Reporter& warn, Manifest& out) {
             warn.report("authors", "expected an array of names, got " + describe(*authors));
         } else {
             for (std::size_t i = 0; i < authors->size(); ++i) {
-                if (auto name = string_value((*authors)[i], indexed("authors", i), warn))
+                if (auto name =
+                        string_value((*authors)[i], indexed("authors", i), warn, kMaxAuthorChars))
                     out.authors.push_back(std::move(*name));
             }
         }
@@ -623,7 +675,7 @@ Result<Manifest> parse_manifest(std::string_view json_text, std::string_view fil
         check_id(*id, "id", error);
         manifest.id = std::move(*id);
     }
-    if (auto title = required_localized(doc, "title", "", error))
+    if (auto title = required_localized(doc, "title", "", error, kMaxTitleChars))
         manifest.title = std::move(*title);
     Reporter warn(file_label, Severity::Warning, result.problems);
     read_optional_top_level(doc, warn, manifest);

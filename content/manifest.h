@@ -18,6 +18,24 @@ namespace rc::content {
 
 inline constexpr int kManifestFormat = 1;
 
+// The longest text kept per field, in characters (Unicode code points). Longer text is cut
+// on a character boundary with a located Warning and the item still plays: a pasted
+// article must not make the pack unusable, nor slow every frame that draws it.
+inline constexpr std::size_t kMaxTitleChars = 200;
+inline constexpr std::size_t kMaxDescriptionChars = 2000;
+inline constexpr std::size_t kMaxExplanationChars = 4000;
+inline constexpr std::size_t kMaxNoteChars = 500;
+inline constexpr std::size_t kMaxCreditChars = 500;  // source.credit
+inline constexpr std::size_t kMaxLicenseChars = 200;
+inline constexpr std::size_t kMaxUrlChars = 2000;
+inline constexpr std::size_t kMaxGeneratorChars = 200;
+inline constexpr std::size_t kMaxCategoryChars = 100;
+inline constexpr std::size_t kMaxAuthorChars = 200;  // each entry of authors
+// Ids and media paths are names, not text: cutting one would change what it names (two
+// ids could become one), so longer ones are refused like any other bad value.
+inline constexpr std::size_t kMaxIdChars = 100;
+inline constexpr std::size_t kMaxMediaPathChars = 1000;
+
 enum class Lang { Fr, En };
 
 enum class Answer { Real, Generated, Edited };
@@ -81,6 +99,8 @@ struct Manifest {
 // located at items[i]; the others are kept. Unknown fields are ignored.
 // Duplicate item ids: the later item is left out. Optional top-level fields (description,
 // authors, answers) with a wrong value are dropped with a Warning; the pack still plays.
+// Text over its kMax…Chars is cut with a Warning ("items[3].explanation.fr: 61234
+// characters, cut to 4000"); the item stays.
 Result<Manifest> parse_manifest(std::string_view json_text,
                                 std::string_view file_label = "pack.json");
 

@@ -76,11 +76,68 @@ Status probe_png(const Bytes& b, ImageInfo& info, std::string* why) {
     return Status::Ok;
 }
 
+// Skips data sub-blocks (a size byte, then that many bytes) up to the empty one; returns
+// where the next block starts.
+std::size_t gif_skip_sub_blocks(const Bytes& b, std::size_t at) {
+    while (b.has(at, 1) && b.u8(at) != 0)
+        at += 1 + b.u8(at);
+    return at + 1;
+}
+
+// Decoders allocate the frame they decode, whatever the logical screen says: a 1×1 screen
+// holding a 17921×14649 frame passed the pixel cap. So find the frame SDL_image decodes,
+// walking the bytes as its reader does (IMG_gif.c): extensions (0x21) skipped, stray bytes
+// skipped one by one, and a frame of zero size or with an LZW code size over 12 abandoned
+// right after that byte, the walk going on from there. The first other frame is decoded.
+std::optional<ImageInfo> gif_decoded_frame(const Bytes& b) {
+    std::size_t at = 13;
+    if (b.u8(10) & 0x80)
+        at += 3u << ((b.u8(10) & 7) + 1);  // the global colour table
+    while (b.has(at, 1)) {
+        const auto introducer = b.u8(at++);
+        if (introducer == 0x3B)
+            return std::nullopt;
+        if (introducer == 0x21) {
+            // The label, then sub-blocks; a graphic control block (F9) is read once first
+            // even when empty.
+            const bool control = b.has(at, 1) && b.u8(at) == 0xF9;
+            ++at;
+            if (control && b.has(at, 1))
+                at += 1 + b.u8(at);
+            at = gif_skip_sub_blocks(b, at);
+            continue;
+        }
+        if (introducer != 0x2C)
+            continue;
+        if (!b.has(at, 9))
+            return std::nullopt;
+        ImageInfo frame{ImageFormat::Gif, b.le16(at + 4), b.le16(at + 6)};
+        const auto packed = b.u8(at + 8);
+        at += 9;
+        if (packed & 0x80)
+            at += 3u << ((packed & 7) + 1);  // the local colour table
+        if (!b.has(at, 1))
+            return std::nullopt;
+        const bool decodable = b.u8(at++) <= 12 && frame.width > 0 && frame.height > 0;
+        if (decodable)
+            return frame;
+    }
+    return std::nullopt;
+}
+
+// The size of the frame SDL_image would decode; with no frame in the bytes (a header, or
+// the start of a file), the logical screen's.
 Status probe_gif(const Bytes& b, ImageInfo& info) {
     if (!b.has(0, 10))
         return Status::Truncated;
     info.width = b.le16(6);
     info.height = b.le16(8);
+    if (b.has(0, 13)) {
+        if (auto frame = gif_decoded_frame(b)) {
+            info.width = frame->width;
+            info.height = frame->height;
+        }
+    }
     return Status::Ok;
 }
 

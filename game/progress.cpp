@@ -1,5 +1,7 @@
 #include "game/progress.h"
 
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "engine/store/atomic_file.h"
@@ -19,6 +21,98 @@ std::string string_field(const json& object, const char* key, std::string fallba
 std::int64_t int_field(const json& object, const char* key, std::int64_t fallback) {
     auto it = object.find(key);
     return it != object.end() && it->is_number_integer() ? it->get<std::int64_t>() : fallback;
+}
+
+// Every file we write goes through here: strict dump() throws on invalid UTF-8 (uncaught
+// natively, an abort on the web). Our strings are validated before they get here; should
+// one slip through, a replacement character is better than losing the save.
+std::string dump_json(const json& value, int indent) {
+    return value.dump(indent, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+// RFC 3629, as strict as nlohmann's parser: no overlong forms, surrogates or values above
+// U+10FFFF.
+bool is_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        std::size_t length = 1;
+        unsigned char low = 0x80;
+        unsigned char high = 0xBF;
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        }
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            low = lead == 0xE0 ? 0xA0 : 0x80;
+            high = lead == 0xED ? 0x9F : 0xBF;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            low = lead == 0xF0 ? 0x90 : 0x80;
+            high = lead == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return false;
+        }
+        if (text.size() - i < length)
+            return false;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto byte = static_cast<unsigned char>(text[i + k]);
+            if (byte < (k == 1 ? low : 0x80) || byte > (k == 1 ? high : 0xBF))
+                return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
+// Paths are bytes (a Latin-1 folder name on Linux is not UTF-8) but JSON strings are
+// UTF-8: a path that is valid UTF-8 is saved as a string, any other as
+// {"bytes_hex": "2f746d70…"} so it comes back byte for byte.
+json path_json(const std::string& path) {
+    if (is_utf8(path))
+        return path;
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string hex;
+    for (char ch : path) {
+        const auto byte = static_cast<unsigned char>(ch);
+        hex += kDigits[byte >> 4];
+        hex += kDigits[byte & 0xF];
+    }
+    return {{"bytes_hex", hex}};
+}
+
+int hex_value(char digit) {
+    if (digit >= '0' && digit <= '9')
+        return digit - '0';
+    if (digit >= 'a' && digit <= 'f')
+        return digit - 'a' + 10;
+    if (digit >= 'A' && digit <= 'F')
+        return digit - 'A' + 10;
+    return -1;
+}
+
+// The path saved by path_json; empty for anything else (a hand-edited file).
+std::string path_from_json(const json& object, const char* key) {
+    auto it = object.find(key);
+    if (it == object.end())
+        return {};
+    if (it->is_string())
+        return it->get<std::string>();
+    const std::string hex = it->is_object() ? string_field(*it, "bytes_hex") : std::string{};
+    if (hex.size() % 2 != 0)
+        return {};
+    std::string path;
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+        const int high = hex_value(hex[i]);
+        const int low = hex_value(hex[i + 1]);
+        if (high < 0 || low < 0)
+            return {};
+        path += static_cast<char>(high * 16 + low);
+    }
+    return path;
 }
 
 // Reads and parses a versioned JSON object; on any problem, keeps the file aside and says so.
@@ -112,7 +206,7 @@ Settings Progress::load_settings(LoadNote* note) const {
     const auto size = int_field(file, "text_size", settings.text_size);
     if (size >= 0 && size < kTextSizeCount)
         settings.text_size = static_cast<int>(size);
-    settings.last_pack = string_field(file, "last_pack");
+    settings.last_pack = path_from_json(file, "last_pack");
     return settings;
 }
 
@@ -121,8 +215,8 @@ std::string Progress::save_settings(const Settings& settings) const {
     if (settings.lang_chosen)
         file["lang"] = lang_code(settings.lang);
     if (!settings.last_pack.empty())
-        file["last_pack"] = settings.last_pack;
-    return engine::write_file_atomically(data_dir_ / "settings.json", file.dump(2) + "\n");
+        file["last_pack"] = path_json(settings.last_pack);
+    return engine::write_file_atomically(data_dir_ / "settings.json", dump_json(file, 2));
 }
 
 DeckHistory Progress::load_deck(LoadNote* note) const {
@@ -148,7 +242,7 @@ std::string Progress::save_deck(const DeckHistory& deck) const {
     for (const auto& [pack_id, seen] : deck)
         packs[pack_id] = {{"seen", seen}};
     const json file = {{"format", kDeckFormat}, {"packs", std::move(packs)}};
-    return engine::write_file_atomically(data_dir_ / "deck.json", file.dump(2) + "\n");
+    return engine::write_file_atomically(data_dir_ / "deck.json", dump_json(file, 2));
 }
 
 std::vector<GameResult> Progress::load_results(LoadNote* note) const {
@@ -184,11 +278,11 @@ std::string Progress::append_result(const GameResult& result, LoadNote* note) co
         games.push_back(std::move(entry));
     }
     const json file = {{"format", kResultsFormat}, {"games", std::move(games)}};
-    return engine::write_file_atomically(data_dir_ / "results.json", file.dump(1) + "\n");
+    return engine::write_file_atomically(data_dir_ / "results.json", dump_json(file, 1));
 }
 
 std::string summary_json(const GameResult& result) {
-    return result_json(result).dump() + "\n";
+    return dump_json(result_json(result), -1);
 }
 
 }  // namespace rc::game

@@ -24,7 +24,9 @@ struct Settings {
     content::Lang lang = content::Lang::En;
     bool lang_chosen = false;  // false: follow the system / browser language
     int text_size = 1;         // 0 .. kTextSizeCount-1
-    std::string last_pack;     // path of the pack played last
+    // Path of the pack played last, as bytes; saved as a string when valid UTF-8, else as
+    // {"bytes_hex": "…"} (paths need not be UTF-8 on Linux).
+    std::string last_pack;
 };
 
 // The ids seen per pack id.

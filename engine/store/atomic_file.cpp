@@ -16,7 +16,22 @@ namespace {
 std::atomic<bool> storage_changed{false};
 
 std::string failure(const std::filesystem::path& file, const char* what, int error) {
-    return file.string() + ": " + what + ": " + std::strerror(error);
+    std::string message = file.string() + ": " + what + ": " + std::strerror(error);
+    // A full disk (or a quota, or a file size limit) is the usual cause: say it plainly.
+    if (error == ENOSPC || error == EDQUOT || error == EFBIG)
+        message += " (no room left to save it; the previous version is kept)";
+    return message;
+}
+
+// After the rename, the folder entry must reach the disk too, or a power cut can bring the
+// old file back. Best effort: some file systems refuse to sync a folder.
+void sync_folder(const std::filesystem::path& file) {
+    const auto folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    ::fsync(fd);
+    ::close(fd);
 }
 
 // write(2) until everything is written or an error (ENOSPC, EIO...) stops it.
@@ -69,6 +84,7 @@ std::string write_file_atomically(const std::filesystem::path& file, std::string
         std::filesystem::remove(temp, ec);
         return failure(file, "cannot replace", error);
     }
+    sync_folder(file);
     storage_changed = true;
     return {};
 }

@@ -1,10 +1,106 @@
 #include "game/screens/widgets.h"
 
+#include <imgui_internal.h>  // CalcWrapWidthForPos and the window's wrap position
+
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace rc::game {
 namespace {
+
+// Dear ImGui 1.86 uses 16-bit vertex indices and reserves 4 vertices per byte of a single
+// text call: a text of ~16,000 bytes in one call aborts the game. Text is therefore drawn
+// one wrapped line per call, and no call gets more than this.
+constexpr std::size_t kMaxTextCallBytes = 2000;
+// Labels (buttons) are cut with an ellipsis to their width, and never longer than this.
+constexpr std::size_t kMaxLabelBytes = 256;
+
+bool is_continuation_byte(char ch) {
+    return (static_cast<unsigned char>(ch) & 0xC0) == 0x80;
+}
+
+// The largest end <= begin + max_bytes (and <= end) that does not split a UTF-8 character.
+const char* utf8_cut(const char* begin, const char* end, std::size_t max_bytes) {
+    if (static_cast<std::size_t>(end - begin) <= max_bytes)
+        return end;
+    const char* cut = begin + max_bytes;
+    while (cut > begin && is_continuation_byte(*cut))
+        --cut;
+    return cut;
+}
+
+// Calls draw(begin, end) for each line of `text` wrapped to `width` the way ImGui wraps:
+// at newlines, then between words (inside a word when it is wider than the line), with the
+// blanks at a wrap dropped. Each line is also at most kMaxTextCallBytes.
+template <class Draw>
+void for_each_wrapped_line(const std::string& text, float width, Draw draw) {
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    const char* start = text.data();
+    const char* const end = start + text.size();
+    do {
+        const char* paragraph_end = std::find(start, end, '\n');
+        do {
+            const char* line_end =
+                utf8_cut(start, font->CalcWordWrapPositionA(scale, start, paragraph_end, width),
+                         kMaxTextCallBytes);
+            if (line_end <= start && start < paragraph_end) {
+                line_end = start + 1;  // narrower than one character: one per line
+                while (line_end < paragraph_end && is_continuation_byte(*line_end))
+                    ++line_end;
+            }
+            draw(start, line_end);
+            start = line_end;
+            while (start < paragraph_end && *start == ' ')
+                ++start;
+        } while (start < paragraph_end);
+        start = paragraph_end + 1;
+    } while (start <= end);
+}
+
+// The width TextWrapped would wrap at here: the caller's PushTextWrapPos, else the edge of
+// the content region.
+float wrap_width() {
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float wrap_pos = window->DC.TextWrapPos < 0.f ? 0.f : window->DC.TextWrapPos;
+    return std::max(1.f, ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos));
+}
+
+// Lines of one paragraph sit a line height apart, like ImGui's own wrapped text: no item
+// spacing between them, the usual spacing after the last.
+template <class DrawLine>
+void draw_lines(const std::string& text, float width, DrawLine draw_line) {
+    std::vector<std::pair<const char*, const char*>> lines;
+    for_each_wrapped_line(text, width,
+                          [&](const char* b, const char* e) { lines.emplace_back(b, e); });
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing.x, 0.f));
+    ImGui::PushTextWrapPos(-1.f);  // the lines already fit: no second wrapping
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i + 1 == lines.size())
+            ImGui::PopStyleVar();
+        draw_line(lines[i].first, lines[i].second);
+    }
+    ImGui::PopTextWrapPos();
+}
+
+// `label` cut with "…" so that it fits `max_width` (when > 0) and kMaxLabelBytes.
+std::string fit_label(const std::string& label, float max_width) {
+    const char* begin = label.data();
+    const char* end = utf8_cut(begin, begin + label.size(), kMaxLabelBytes);
+    const auto fits = [&](const char* stop) {
+        return max_width <= 0.f ||
+               ImGui::CalcTextSize((std::string(begin, stop) + "…").c_str()).x <= max_width;
+    };
+    if (end == begin + label.size() &&
+        (max_width <= 0.f || ImGui::CalcTextSize(label.c_str()).x <= max_width))
+        return label;
+    while (end > begin && !fits(end))
+        end = utf8_cut(begin, end, static_cast<std::size_t>(end - begin) * 9 / 10);
+    return std::string(begin, end) + "…";
+}
 
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                          ImGuiWindowFlags_NoSavedSettings |
@@ -119,7 +215,17 @@ bool big_button(const std::string& label, ImVec2 size, const ImVec4& color) {
     ImGui::PushStyleColor(ImGuiCol_Button, color);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, lighter(color, 0.08f));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, lighter(color, 0.16f));
-    const bool pressed = ImGui::Button(label.c_str(), size);
+    const float room = size.x > 0.f ? size.x - ImGui::GetStyle().FramePadding.x * 2.f : 0.f;
+    const std::string shown = fit_label(label, room);
+    bool pressed = false;
+    if (shown == label) {
+        pressed = ImGui::Button(label.c_str(), size);
+    } else {
+        // Two long labels may cut to the same text: the id comes from the whole label.
+        ImGui::PushID(label.data(), label.data() + label.size());
+        pressed = ImGui::Button((shown + "###cut").c_str(), size);
+        ImGui::PopID();
+    }
     ImGui::PopStyleColor(3);
     return pressed;
 }
@@ -151,6 +257,18 @@ int button_pair(const std::string& first, const ImVec4& first_color, const std::
 }
 
 void text_centered(const std::string& text, ImFont* font, const ImVec4* color) {
+    if (text.size() > kMaxTextCallBytes || text.find('\n') != std::string::npos) {
+        if (font)
+            ImGui::PushFont(font);
+        if (color)
+            ImGui::PushStyleColor(ImGuiCol_Text, *color);
+        text_wrapped_centered(text, ImGui::GetContentRegionAvail().x);
+        if (color)
+            ImGui::PopStyleColor();
+        if (font)
+            ImGui::PopFont();
+        return;
+    }
     if (font)
         ImGui::PushFont(font);
     const float width = ImGui::CalcTextSize(text.c_str()).x;
@@ -169,28 +287,21 @@ void text_wrapped_centered(const std::string& text, float max_width) {
     // Break into lines the way ImGui would wrap them, then centre each line.
     ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize();
-    const float room = std::min(max_width, ImGui::GetContentRegionAvail().x);
-    const char* start = text.c_str();
-    const char* end = start + text.size();
+    const float room = std::max(1.f, std::min(max_width, ImGui::GetContentRegionAvail().x));
     const float left = ImGui::GetCursorPosX();
-    while (start < end) {
-        const char* line_end = font->CalcWordWrapPositionA(1.f, start, end, room);
-        if (line_end == start)
-            line_end = start + 1;
-        const float width = font->CalcTextSizeA(size, FLT_MAX, 0.f, start, line_end).x;
+    draw_lines(text, room, [&](const char* begin, const char* end) {
+        const float width = font->CalcTextSizeA(size, FLT_MAX, 0.f, begin, end).x;
         ImGui::SetCursorPosX(left +
                              std::max(0.f, (ImGui::GetContentRegionAvail().x - width) / 2.f));
-        ImGui::TextUnformatted(start, line_end);
-        start = line_end;
-        while (start < end && (*start == ' ' || *start == '\n'))
-            ++start;
-    }
+        ImGui::TextUnformatted(begin, end);
+    });
 }
 
 void text_wrapped(const std::string& text) {
-    // TextWrapped keeps a wrap position set by the caller (a narrower column); "%s" keeps
-    // pack text from ever being read as a format string.
-    ImGui::TextWrapped("%s", text.c_str());
+    // Wraps where TextWrapped would (the caller's wrap position, else the panel edge), one
+    // line per call; TextUnformatted never reads pack text as a format string.
+    draw_lines(text, wrap_width(),
+               [](const char* begin, const char* end) { ImGui::TextUnformatted(begin, end); });
 }
 
 void text_colored_wrapped(const ImVec4& color, const std::string& text) {

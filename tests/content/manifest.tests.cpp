@@ -682,3 +682,123 @@ TEST_CASE("problems print as where: message", "[content][manifest]") {
           "pack.json: items[3].answer: bad");
     CHECK(rc::content::to_string(Problem{Severity::Error, "", "bad"}) == "bad");
 }
+
+namespace {
+
+// `count` copies of `unit` (a single character, possibly several UTF-8 bytes).
+std::string repeated(const std::string& unit, std::size_t count) {
+    std::string out;
+    out.reserve(unit.size() * count);
+    for (std::size_t i = 0; i < count; ++i)
+        out += unit;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("over-long texts are cut to their cap with a located warning, the item plays",
+          "[content][manifest][limits]") {
+    using namespace rc::content;
+    SECTION("an explanation of 61234 characters keeps 4000, cut on a character boundary") {
+        json item = item_json("a", "media/a.jpg");
+        item["explanation"]["fr"] = repeated("é", 61234);  // two bytes each
+        auto result = parse(pack_json({item, item_json("b", "media/b.jpg")}));
+        REQUIRE(result.ok());
+        REQUIRE(result.value->items.size() == 2);
+        const auto& kept = result.value->items[0].explanation;
+        CHECK(kept.fr == repeated("é", kMaxExplanationChars));
+        CHECK(kept.en == "Explanation");
+        REQUIRE(messages(result) ==
+                std::vector<std::string>{
+                    "pack.json: items[0].explanation.fr: 61234 characters, cut to 4000"});
+        CHECK(result.problems[0].severity == Severity::Warning);
+    }
+    SECTION("four-byte characters count as one each") {
+        json item = item_json("a", "media/a.jpg");
+        item["explanation"]["en"] = repeated("😀", kMaxExplanationChars);
+        auto result = parse(pack_json({item}));
+        REQUIRE(result.ok());
+        CHECK(result.problems.empty());
+        CHECK(result.value->items[0].explanation.en.size() == 4 * kMaxExplanationChars);
+    }
+    SECTION("a text exactly at its cap is kept whole, one more character is cut") {
+        json item = item_json("a", "media/a.jpg");
+        item["generator"] = repeated("g", kMaxGeneratorChars);
+        item["category"] = repeated("ç", kMaxCategoryChars + 1);
+        auto result = parse(pack_json({item}));
+        REQUIRE(result.ok());
+        REQUIRE(result.value->items.size() == 1);
+        CHECK(result.value->items[0].generator.size() == kMaxGeneratorChars);
+        CHECK(result.value->items[0].category == repeated("ç", kMaxCategoryChars));
+        CHECK(messages(result) ==
+              std::vector<std::string>{"pack.json: items[0].category: 101 characters, cut to 100"});
+    }
+    SECTION("every text field has its cap") {
+        json item = item_json("a", "media/a.jpg");
+        item["source"] = {{"credit", repeated("c", 600)},
+                          {"license", repeated("l", 300)},
+                          {"url", repeated("u", 3000)}};
+        item["generator"] = repeated("g", 250);
+        item["tells"] = json::array(
+            {{{"x", 0.5}, {"y", 0.5}, {"r", 0.1}, {"note", {{"fr", repeated("n", 60000)}}}}});
+        json doc = pack_json({item});
+        doc["title"] = {{"fr", repeated("t", 60000)}, {"en", "Short"}};
+        doc["description"] = {{"en", repeated("d", 2500)}};
+        doc["authors"] = json::array({"Me", repeated("a", 201)});
+        auto result = parse(doc);
+        REQUIRE(result.ok());
+        REQUIRE(result.value->items.size() == 1);
+        const auto& manifest = *result.value;
+        const auto& kept = manifest.items[0];
+        CHECK(manifest.title.fr.size() == kMaxTitleChars);
+        CHECK(manifest.title.en == "Short");
+        CHECK(manifest.description.en.size() == kMaxDescriptionChars);
+        CHECK(manifest.authors[1].size() == kMaxAuthorChars);
+        CHECK(kept.source.credit.size() == kMaxCreditChars);
+        CHECK(kept.source.license.size() == kMaxLicenseChars);
+        CHECK(kept.source.url.size() == kMaxUrlChars);
+        CHECK(kept.generator.size() == kMaxGeneratorChars);
+        CHECK(kept.tells.at(0).note.fr.size() == kMaxNoteChars);
+        const std::vector<std::string> expected{
+            "pack.json: title.fr: 60000 characters, cut to 200",
+            "pack.json: description.en: 2500 characters, cut to 2000",
+            "pack.json: authors[1]: 201 characters, cut to 200",
+            "pack.json: items[0].source.credit: 600 characters, cut to 500",
+            "pack.json: items[0].source.license: 300 characters, cut to 200",
+            "pack.json: items[0].source.url: 3000 characters, cut to 2000",
+            "pack.json: items[0].generator: 250 characters, cut to 200",
+            "pack.json: items[0].tells[0].note.fr: 60000 characters, cut to 500",
+        };
+        CHECK(messages(result) == expected);
+        for (const auto& problem : result.problems)
+            CHECK(problem.severity == Severity::Warning);
+    }
+}
+
+TEST_CASE("over-long ids and media paths are refused, not cut", "[content][manifest][limits]") {
+    using rc::content::kMaxIdChars;
+    SECTION("an item id of 101 characters leaves the item out") {
+        auto result = parse_with_second_item(
+            [](json& item) { item["id"] = std::string(kMaxIdChars + 1, 'b'); });
+        require_item_left_out(result,
+                              "pack.json: items[1].id: 101 characters; an id has at most 100");
+    }
+    SECTION("an id of exactly 100 characters is fine") {
+        auto result =
+            parse_with_second_item([](json& item) { item["id"] = std::string(kMaxIdChars, 'b'); });
+        REQUIRE(result.ok());
+        CHECK(result.value->items.size() == 2);
+        CHECK(result.problems.empty());
+    }
+    SECTION("a media path of 60000 characters leaves the item out") {
+        auto result = parse_with_second_item(
+            [](json& item) { item["media"] = "media/" + std::string(59994, 'm'); });
+        require_item_left_out(
+            result, "pack.json: items[1].media: 60000 characters; a media path has at most 1000");
+    }
+    SECTION("a pack id of 60000 characters refuses the pack") {
+        json doc = pack_json({item_json("a", "media/a.jpg")});
+        doc["id"] = std::string(60000, 'p');
+        require_error(parse(doc), "pack.json: id: 60000 characters; an id has at most 100");
+    }
+}

@@ -139,6 +139,33 @@ TEST_CASE("GIF headers", "[content][media_probe]") {
     SECTION("zero size") {
         CHECK(refusal(gif_bytes(0, 0)) == "GIF header gives a zero size (0×0)");
     }
+    // Found by tools/fuzz image_decode: SDL_image allocates the frame it decodes, whatever
+    // the logical screen says, so the probe gives that frame's size.
+    const auto frame = [](std::uint16_t width, std::uint16_t height, char code_size = 2) {
+        return "\x2C" + le16(0) + le16(0) + le16(width) + le16(height) + '\0' + code_size + "\x01" +
+               "\x00" + '\0';  // one data sub-block, then the empty one
+    };
+    SECTION("a first frame larger than the logical screen gives the frame's size") {
+        require_size(gif_bytes(1, 1) + frame(17921, 14649), ImageFormat::Gif, 17921, 14649);
+    }
+    SECTION("the frame is found behind a global colour table and extension blocks") {
+        std::string screen = gif_bytes(4, 3);
+        screen[10] = '\x81';  // a global colour table of 4 entries
+        const std::string table(12, '\x7F');
+        const std::string control("\x21\xF9\x04\x01\x00\x00\x00\x00", 8);
+        const std::string comment = std::string("\x21\xFE\x03") + "abc" + "\x02" + "de" + '\0';
+        require_size(screen + table + control + comment + frame(300, 2), ImageFormat::Gif, 300, 2);
+        SECTION("and behind stray bytes, which SDL_image skips") {
+            require_size(screen + table + std::string(50, '\0') + control + frame(300, 2),
+                         ImageFormat::Gif, 300, 2);
+        }
+    }
+    SECTION("frames SDL_image cannot read are passed over, as it does") {
+        const std::string screen = gif_bytes(1, 1);
+        require_size(screen + frame(0, 0) + frame(40, 9000), ImageFormat::Gif, 40, 9000);
+        require_size(screen + frame(5, 5, 13) + frame(40, 9000), ImageFormat::Gif, 40, 9000);
+        require_size(screen + frame(5, 5) + frame(40, 9000), ImageFormat::Gif, 5, 5);
+    }
 }
 
 TEST_CASE("WebP headers", "[content][media_probe]") {

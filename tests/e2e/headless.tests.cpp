@@ -30,10 +30,11 @@ struct Run {
     std::string err;
 };
 
-Run run_game(const std::string& args, const fs::path& work) {
+// `shell_prefix` runs first in the same shell (limits such as ulimit -f).
+Run run_game(const std::string& args, const fs::path& work, const std::string& shell_prefix = "") {
     const auto err_file = work / "stderr.txt";
-    const std::string command = std::string(REALCHECK_BINARY) + " --headless " + args + " 2>'" +
-                                err_file.string() + "' >/dev/null";
+    const std::string command = shell_prefix + std::string(REALCHECK_BINARY) + " --headless " +
+                                args + " 2>'" + err_file.string() + "' >/dev/null";
     const int raw = std::system(command.c_str());
     Run run;
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -377,4 +378,94 @@ TEST_CASE("a pack served over HTTP plays like a folder", "[e2e][http]") {
         CHECK_THAT(missing.err, Catch::Contains(server.url("nowhere/pack.json")));
         CHECK_THAT(missing.err, Catch::Contains("HTTP 404"));
     }
+}
+
+TEST_CASE("60,000-character texts are cut with warnings and the game plays", "[e2e][limits]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto pack = make_pack(dir, 2, 2);
+    json doc = json::parse(rc::tests::read_file(pack / "pack.json"));
+    // 60,000 characters (some of two bytes): words, so the text wraps over many lines, then
+    // a long unbroken run.
+    const std::string word = "mot très long ";  // 14 characters
+    std::string long_text;
+    for (int i = 0; i < 59'000 / 14; ++i)
+        long_text += word;
+    long_text += std::string(60'000 - 59'000 / 14 * 14, 'x');
+    doc["title"] = {{"fr", long_text}, {"en", long_text}};
+    for (auto& item : doc["items"]) {
+        item["explanation"]["en"] = long_text;
+        item["tells"][0]["note"]["fr"] = std::string(60'000, 'n');
+    }
+    dir.write("pack/pack.json", doc.dump());
+    const auto summary_file = dir.path() / "summary.json";
+    const auto run = run_game(
+        "--pack '" + pack.string() + "' --seed 5 --answers rg --lang en --screenshot-dir '" +
+            (dir.path() / "shots").string() + "' --summary-json '" + summary_file.string() + "'",
+        dir.path());
+    INFO(run.err.substr(0, 2000));
+    REQUIRE(run.status == 0);
+    CHECK(read_summary(summary_file)["out_of"] == 4);
+    CHECK_THAT(run.err, Catch::Contains("pack.json: title.fr: 60000 characters, cut to 200"));
+    CHECK_THAT(run.err, Catch::Contains("pack.json: title.en: 60000 characters, cut to 200"));
+    CHECK_THAT(run.err, Catch::Contains(
+                            "pack.json: items[0].explanation.en: 60000 characters, cut to 4000"));
+    CHECK_THAT(run.err, Catch::Contains(
+                            "pack.json: items[3].tells[0].note.fr: 60000 characters, cut to 500"));
+}
+
+TEST_CASE("a pack in a folder whose name is not UTF-8 plays and is remembered", "[e2e][paths]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto built = make_pack(dir, 2, 2);
+    const fs::path latin1 = dir.path() / "caf\xE9";  // Latin-1 é: not UTF-8
+    fs::rename(built, latin1);
+    const auto data = dir.path() / "data";
+    const auto summary_file = dir.path() / "summary.json";
+    const auto run =
+        run_game("--pack '" + latin1.string() + "' --seed 1 --answers r --data-dir '" +
+                     data.string() + "' --summary-json '" + summary_file.string() + "'",
+                 dir.path());
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    CHECK(read_summary(summary_file)["out_of"] == 4);
+    const auto settings = json::parse(rc::tests::read_file(data / "settings.json"), nullptr, false);
+    REQUIRE_FALSE(settings.is_discarded());
+    CHECK(settings["last_pack"].contains("bytes_hex"));
+
+    SECTION("the next game without --pack opens the same folder from the settings") {
+        const auto again = dir.path() / "again.json";
+        const auto next = run_game("--seed 2 --answers g --data-dir '" + data.string() +
+                                       "' --summary-json '" + again.string() + "'",
+                                   dir.path());
+        INFO(next.err);
+        REQUIRE(next.status == 0);
+        CHECK(read_summary(again)["pack"] == "e2e");
+    }
+}
+
+TEST_CASE("a full disk: the results cannot be saved, the old file stays, the game goes on",
+          "[e2e][store]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto pack = make_pack(dir, 2, 2);
+    // Old results just under the limit: the game's rewrite of them with one more is over.
+    json games = json::array();
+    while (json{{"format", 1}, {"games", games}}.dump().size() < 3'600)
+        games.push_back({{"pack", "old"}, {"seed", 1}, {"score", 1}, {"out_of", 2}});
+    const std::string old_results = json{{"format", 1}, {"games", games}}.dump();
+    dir.write("data/results.json", old_results);
+    const auto data = dir.path() / "data";
+    // sh's ulimit -f counts 512-byte blocks: files stop at 4 KB. SIGXFSZ ignored (it survives
+    // exec) so a write over the limit fails with EFBIG, as on a full disk.
+    const auto run = run_game(
+        "--pack '" + pack.string() + "' --seed 1 --answers r --data-dir '" + data.string() + "'",
+        dir.path(), "trap '' XFSZ; ulimit -f 8; ");
+    INFO(run.err);
+    CHECK(run.status == 0);
+    CHECK_THAT(run.err, Catch::Contains((data / "results.json").string() +
+                                        ": cannot write: File too large"));
+    CHECK(rc::tests::read_file(data / "results.json") == old_results);
+    CHECK(rc::tests::file_names(data) ==
+          std::vector<std::string>{"deck.json", "results.json", "settings.json"});
 }

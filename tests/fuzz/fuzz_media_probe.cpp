@@ -1,6 +1,6 @@
 // libFuzzer target for the image header probe: any bytes must be accepted with a non-zero
 // size or refused with a reason, without reading out of bounds.
-// Build (clang only, not part of the CMake build):
+// Built and run by tools/fuzz (tests/fuzz/CMakeLists.txt); by hand:
 //   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I. \
 //       tests/fuzz/fuzz_media_probe.cpp content/media_probe.cpp -o fuzz_media_probe
 #include <cstddef>

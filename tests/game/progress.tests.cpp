@@ -81,6 +81,45 @@ TEST_CASE("Progress keeps the settings", "[game][progress]") {
         CHECK(file["lang"] == "fr");
     }
 
+    SECTION("a last pack path that is not UTF-8 round-trips byte for byte") {
+        Settings saved;
+        saved.last_pack = "/home/anne/packs/caf\xE9/pack.json";  // Latin-1 é
+        REQUIRE(progress.save_settings(saved).empty());
+        const auto file = json::parse(read_file(dir.path() / "settings.json"), nullptr, false);
+        REQUIRE_FALSE(file.is_discarded());
+        CHECK(
+            file["last_pack"] ==
+            json{{"bytes_hex", "2f686f6d652f616e6e652f7061636b732f636166e92f7061636b2e6a736f6e"}});
+        LoadNote note;
+        CHECK(progress.load_settings(&note).last_pack == saved.last_pack);
+        CHECK(note.message.empty());
+    }
+
+    SECTION("every kind of broken UTF-8 is kept as bytes, valid UTF-8 as a string") {
+        for (const std::string& path :
+             std::vector<std::string>{"/p/\xC3", "/p/\xC0\xAF", "/p/\xED\xA0\x80",
+                                      "/p/\xF4\x90\x80\x80", "/p/\xFF", std::string("/p/\0x", 4)}) {
+            Settings saved;
+            saved.last_pack = path;
+            REQUIRE(progress.save_settings(saved).empty());
+            CHECK(progress.load_settings(nullptr).last_pack == path);
+        }
+        Settings saved;
+        saved.last_pack = "/p/\xF0\x9F\x98\x80";  // 😀: valid, stays readable
+        REQUIRE(progress.save_settings(saved).empty());
+        const auto file = json::parse(read_file(dir.path() / "settings.json"));
+        CHECK(file["last_pack"] == "/p/😀");
+    }
+
+    SECTION("a hand-edited last pack that is neither form is ignored") {
+        for (const char* text : {R"({"format": 1, "last_pack": {"bytes_hex": "2f7"}})",
+                                 R"({"format": 1, "last_pack": {"bytes_hex": "zz"}})",
+                                 R"({"format": 1, "last_pack": 42})"}) {
+            dir.write("settings.json", text);
+            CHECK(progress.load_settings(nullptr).last_pack.empty());
+        }
+    }
+
     SECTION("English chosen explicitly is remembered as chosen") {
         Settings saved;
         saved.lang = Lang::En;
@@ -496,4 +535,18 @@ TEST_CASE("summary_json has the documented shape", "[game][progress]") {
             json::parse(rc::game::summary_json(make_result("demo", 0xFFFFFFFFFFFFFFFFull, 0)));
         CHECK(summary["seed"].get<std::uint64_t>() == 0xFFFFFFFFFFFFFFFFull);
     }
+}
+
+TEST_CASE("saving never throws on text that is not UTF-8", "[game][progress]") {
+    rc::tests::TempDir dir;
+    const Progress progress(dir.path());
+    // Ids are checked by the manifest; this is the last line of defence if one is not.
+    DeckHistory deck{{"pack-\xE9", {"item-\xFF"}}};
+    REQUIRE(progress.save_deck(deck).empty());
+    const auto file = json::parse(read_file(dir.path() / "deck.json"), nullptr, false);
+    CHECK_FALSE(file.is_discarded());
+    CHECK(progress.load_deck(nullptr).size() == 1);
+    GameResult result = make_result("pack-\xE9", 1, 1);
+    CHECK(progress.append_result(result).empty());
+    CHECK_FALSE(json::parse(rc::game::summary_json(result), nullptr, false).is_discarded());
 }
