@@ -261,8 +261,9 @@ Result<SourcePtr> refuse_duplicate(const std::string& where, zip_t* lenient) {
     Archive archive(lenient);
     std::map<std::string, int> seen;
     const zip_int64_t count = archive ? zip_get_num_entries(archive.get(), 0) : 0;
-    for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(std::max<zip_int64_t>(count, 0)); ++i)
-        if (const char* raw = zip_get_name(archive.get(), i, ZIP_FL_ENC_GUESS))
+    for (zip_int64_t i = 0; i < count; ++i)
+        if (const char* raw =
+                zip_get_name(archive.get(), static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS))
             if (++seen[to_nfc(with_slashes(raw))] == 2)
                 return refusal<SourcePtr>(where + ": " + to_nfc(with_slashes(raw)),
                                           "appears twice in the archive");
