@@ -29,6 +29,12 @@ std::string os_reason(int error) {
     return std::generic_category().message(error);
 }
 
+// "512 MB", or "1000 bytes" for a limit under a megabyte (no "0 MB limit").
+std::string limit_text(std::uint64_t bytes) {
+    return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MB"
+                               : std::to_string(bytes) + " bytes";
+}
+
 // Component-wise: "/packs/a" must not count as inside "/packs/ab".
 bool is_strictly_inside(const fs::path& root, const fs::path& candidate) {
     auto c = candidate.begin();
@@ -93,8 +99,8 @@ Result<Bytes> read_regular_file(const fs::path& file, const std::string& where,
     if (!S_ISREG(info.st_mode))
         return failure(where, "is not a regular file");
     if (static_cast<std::uint64_t>(info.st_size) > max_bytes)
-        return failure(where, "is larger than the " + std::to_string(max_bytes >> 20) +
-                                  " MB limit for one file");
+        return failure(where,
+                       "is larger than the " + limit_text(max_bytes) + " limit for one file");
     Result<Bytes> result;
     Bytes bytes(static_cast<std::size_t>(info.st_size));
     std::size_t done = 0;
@@ -126,8 +132,16 @@ class FolderSource final : public PackSource {
             if (files.size() >= kZipMaxEntries)
                 break;
             std::error_code type_error;
-            if (it->is_regular_file(type_error))
-                files.push_back(it->path().lexically_relative(root_).generic_string());
+            if (!it->is_regular_file(type_error))
+                continue;
+            // A link is a file of the pack only when it leads to one (read() refuses others).
+            if (it->is_symlink(type_error)) {
+                std::error_code link_error;
+                const fs::path target = fs::canonical(it->path(), link_error);
+                if (link_error || !is_strictly_inside(root_, target))
+                    continue;
+            }
+            files.push_back(it->path().lexically_relative(root_).generic_string());
         }
         std::sort(files.begin(), files.end());
         return files;

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -50,6 +51,12 @@ std::string describe_open_error(int code) {
         default:
             return "cannot open the archive: " + archive_error(code);
     }
+}
+
+// "512 MB", or "1000 bytes" for a limit under a megabyte (no "0 MB limit").
+std::string limit_text(std::uint64_t bytes, std::uint64_t megabyte) {
+    return bytes >= megabyte ? std::to_string(bytes / megabyte) + " MB"
+                             : std::to_string(bytes) + " bytes";
 }
 
 // Names made on Windows may use backslashes; checks treat them as separators.
@@ -127,8 +134,8 @@ std::string entry_problem(zip_t* archive, zip_uint64_t index, const zip_stat_t& 
         return "is encrypted";
     *total += stat.size;
     if (*total > limits.max_total)
-        return "takes the archive over " + std::to_string(limits.max_total / 1'000'000) +
-               " MB once unpacked";
+        return "takes the archive over " + limit_text(limits.max_total, 1'000'000) +
+               " once unpacked";
     const std::uint64_t packed = std::max<std::uint64_t>(stat.comp_size, 1);
     if (stat.size > limits.ratio_from && stat.size / packed > limits.max_ratio)
         return "is compressed " + std::to_string(stat.size / packed) + ":1, over the limit of " +
@@ -189,7 +196,7 @@ class ZipSource final : public PackSource {
         if (entry.size > max_bytes)
             return refusal<Bytes>(
                 relative,
-                "is larger than the " + std::to_string(max_bytes >> 20) + " MB limit for one file");
+                "is larger than the " + limit_text(max_bytes, 1u << 20) + " limit for one file");
         std::lock_guard lock(mutex_);  // libzip archives are not thread-safe
         ArchiveFile file(zip_fopen_index(archive_.get(), entry.index, 0));
         if (!file)
@@ -206,6 +213,15 @@ class ZipSource final : public PackSource {
                 return refusal<Bytes>(relative, "cannot read: the entry is truncated");
             done += static_cast<std::size_t>(got);
         }
+        // libzip checks the CRC when the end of the entry is read: read it, so that damaged
+        // data is refused rather than handed to a decoder, and so is data longer than declared.
+        std::uint8_t extra = 0;
+        const zip_int64_t past_end = zip_fread(file.get(), &extra, 1);
+        if (past_end < 0)
+            return refusal<Bytes>(relative,
+                                  std::string("cannot read: ") + zip_file_strerror(file.get()));
+        if (past_end > 0)
+            return refusal<Bytes>(relative, "cannot read: the entry is longer than declared");
         Result<Bytes> result;
         result.value = std::move(bytes);
         return result;
@@ -237,6 +253,21 @@ class ZipSource final : public PackSource {
     mutable std::mutex mutex_;
 };
 
+// libzip refuses (ZIP_CHECKCONS) an archive with two entries of the same name without
+// saying which: open it again leniently to name the entry.
+Result<SourcePtr> refuse_duplicate(const std::string& where, zip_t* lenient) {
+    Archive archive(lenient);
+    std::map<std::string, int> seen;
+    const zip_int64_t count = archive ? zip_get_num_entries(archive.get(), 0) : 0;
+    for (zip_int64_t i = 0; i < count; ++i)
+        if (const char* raw =
+                zip_get_name(archive.get(), static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS))
+            if (++seen[to_nfc(with_slashes(raw))] == 2)
+                return refusal<SourcePtr>(where + ": " + to_nfc(with_slashes(raw)),
+                                          "appears twice in the archive");
+    return refusal<SourcePtr>(where, "has two entries of the same name");
+}
+
 Result<SourcePtr> finish_opening(std::shared_ptr<ZipSource> source, Archive archive,
                                  const ZipLimits& limits) {
     Result<SourcePtr> result;
@@ -251,6 +282,8 @@ Result<SourcePtr> finish_opening(std::shared_ptr<ZipSource> source, Archive arch
 Result<SourcePtr> open_zip_source(const fs::path& file, const ZipLimits& limits) {
     int code = 0;
     Archive archive(zip_open(file.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code));
+    if (!archive && code == ZIP_ER_EXISTS)
+        return refuse_duplicate(file.string(), zip_open(file.c_str(), ZIP_RDONLY, &code));
     if (!archive)
         return refusal<SourcePtr>(file.string(), describe_open_error(code));
     std::error_code ec;
@@ -279,6 +312,14 @@ Result<SourcePtr> open_zip_source(Bytes bytes, std::string name, const ZipLimits
     if (!archive) {
         if (buffer)
             zip_source_free(buffer);
+        if (code == ZIP_ER_EXISTS) {
+            zip_source_t* again =
+                zip_source_buffer_create(memory.data(), memory.size(), 0, nullptr);
+            zip_t* lenient = again ? zip_open_from_source(again, ZIP_RDONLY, nullptr) : nullptr;
+            if (again && !lenient)
+                zip_source_free(again);
+            return refuse_duplicate(name, lenient);
+        }
         return refusal<SourcePtr>(name, describe_open_error(code));
     }
     return finish_opening(std::move(source), std::move(archive), limits);

@@ -149,6 +149,10 @@ int run_headless(const HeadlessDesc& desc) {
             std::fprintf(stderr, "%s\n", error.c_str());
         return 2;
     }
+    Driver driver(*gfx, app, desc);
+    // The title screen shows as soon as the manifest is in; the checks go on behind it.
+    if (desc.first_frame_only)
+        return driver.render("00-title") ? 0 : 1;
     app.wait_for_pack_check();
     print_problems(app);
     // Pictures found broken by the check leave too few to play: refused, as a bad pack is.
@@ -159,9 +163,6 @@ int run_headless(const HeadlessDesc& desc) {
                          .c_str());
         return 2;
     }
-    Driver driver(*gfx, app, desc);
-    if (desc.first_frame_only)
-        return driver.render("00-title") ? 0 : 1;
     if (!driver.play())
         return 1;
     for (const auto& message : app.messages())

@@ -19,6 +19,7 @@
 #include <string>
 
 #include "support/temp_dir.h"
+#include "support/zip_writer.h"
 
 namespace {
 
@@ -322,10 +323,15 @@ class LocalHttpServer {
         }
         wait_until_listening();
     }
-    ~LocalHttpServer() {
+    ~LocalHttpServer() { stop(); }
+    LocalHttpServer(const LocalHttpServer&) = delete;
+    LocalHttpServer& operator=(const LocalHttpServer&) = delete;
+    // Stops serving now (to test a link that cannot be reached); safe to call twice.
+    void stop() {
         if (pid_ > 0) {
             ::kill(pid_, SIGTERM);
             ::waitpid(pid_, nullptr, 0);
+            pid_ = -1;
         }
     }
     std::string url(const std::string& path) const {
@@ -467,5 +473,118 @@ TEST_CASE("a full disk: the results cannot be saved, the old file stays, the gam
                                         ": cannot write: File too large"));
     CHECK(rc::tests::read_file(data / "results.json") == old_results);
     CHECK(rc::tests::file_names(data) ==
-          std::vector<std::string>{"deck.json", "results.json", "settings.json"});
+          std::vector<std::string>{"deck.json", "library", "results.json", "settings.json"});
+}
+
+namespace {
+
+// The files of a pack folder as zip entries, `prefix` before each name.
+std::vector<rc::tests::ZipEntry> zip_entries_of(const fs::path& folder, const std::string& prefix) {
+    std::vector<rc::tests::ZipEntry> entries;
+    for (const auto& file : fs::recursive_directory_iterator(folder))
+        if (file.is_regular_file())
+            entries.push_back({prefix + file.path().lexically_relative(folder).generic_string(),
+                               rc::tests::read_file(file.path())});
+    return entries;
+}
+
+// A headless game of `pack` with its own data folder; the summary, or a failed test.
+json play(const rc::tests::TempDir& dir, const std::string& pack, const std::string& name,
+          Run* run_out = nullptr) {
+    const auto summary_file = dir.path() / (name + ".json");
+    const auto data = dir.path() / ("data-" + name);
+    const auto run = run_game("--pack '" + pack + "' --seed 1 --answers rg --summary-json '" +
+                                  summary_file.string() + "' --data-dir '" + data.string() + "'",
+                              dir.path());
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    if (run_out)
+        *run_out = run;
+    return read_summary(summary_file);
+}
+
+}  // namespace
+
+TEST_CASE("a pack in a zip file plays as its folder does", "[e2e][zip]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto folder = make_pack(dir, 3, 3);
+    const json from_folder = play(dir, folder.string(), "folder");
+    REQUIRE(from_folder["out_of"] == 6);
+
+    SECTION("the pack at the archive's root") {
+        const auto zip = dir.path() / "pack.zip";
+        rc::tests::write_zip(zip, zip_entries_of(folder, ""));
+        const json summary = play(dir, zip.string(), "zip");
+        CHECK(summary["pack"] == "e2e");
+        CHECK(summary == from_folder);
+    }
+    SECTION("the pack in one top folder, with macOS leftovers beside it") {
+        auto entries = zip_entries_of(folder, "my-pack/");
+        entries.push_back({"__MACOSX/my-pack/._pack.json", "mac"});
+        entries.push_back({"my-pack/.DS_Store", "mac"});
+        const auto zip = dir.path() / "zipped-folder.zip";
+        rc::tests::write_zip(zip, entries);
+        const json summary = play(dir, zip.string(), "top-folder");
+        CHECK(summary == from_folder);
+    }
+}
+
+TEST_CASE("a zip with a zip-slip entry is refused with exit status 2, naming it", "[e2e][zip]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto folder = make_pack(dir, 3, 3);
+    auto entries = zip_entries_of(folder, "");
+    entries.push_back({"../evil.png", "gotcha"});
+    const auto zip = dir.path() / "slip.zip";
+    rc::tests::write_zip(zip, entries);
+    const auto run = run_game("--pack '" + zip.string() + "' --seed 1 --answers r --data-dir '" +
+                                  (dir.path() / "data").string() + "'",
+                              dir.path());
+    CHECK(run.status == 2);
+    CHECK_THAT(run.err, Catch::Contains(zip.string() + ": ../evil.png: climbs out of the archive "
+                                                       "with \"..\""));
+    CHECK_FALSE(fs::exists(dir.path() / "evil.png"));
+}
+
+TEST_CASE("a zip link is downloaded into the library, then plays offline", "[e2e][zip][http]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto folder = make_pack(dir, 3, 3);
+    const json from_folder = play(dir, folder.string(), "folder");
+    rc::tests::TempDir served;
+    rc::tests::write_zip(served.path() / "pack.zip", zip_entries_of(folder, "my-pack/"));
+    LocalHttpServer server(served.path());
+    const auto data = dir.path() / "data";
+    const auto round = [&](const std::string& name) {
+        const auto summary_file = dir.path() / (name + ".json");
+        const auto run = run_game(
+            "--pack " + server.url("pack.zip") + " --seed 1 --answers rg --summary-json '" +
+                summary_file.string() + "' --data-dir '" + data.string() + "'",
+            dir.path());
+        INFO(run.err);
+        REQUIRE(run.status == 0);
+        return std::make_pair(run, read_summary(summary_file));
+    };
+
+    const auto [first, online] = round("online");
+    CHECK(online == from_folder);
+    CHECK(first.err.empty());
+    // The copy is in the library, as a zip file under library/packs/.
+    std::vector<fs::path> copies;
+    for (const auto& file : fs::directory_iterator(data / "library/packs"))
+        copies.push_back(file.path());
+    REQUIRE(copies.size() == 1);
+    CHECK(copies[0].extension() == ".zip");
+    CHECK(rc::tests::read_file(copies[0]) == rc::tests::read_file(served.path() / "pack.zip"));
+    CHECK_THAT(rc::tests::read_file(data / "library/library.json"),
+               Catch::Contains(server.url("pack.zip")));
+
+    SECTION("with the server stopped, the library's copy plays, with a note") {
+        server.stop();
+        const auto [second, offline] = round("offline");
+        CHECK(offline == from_folder);
+        CHECK_THAT(second.err, Catch::Contains("could not reach " + server.url("pack.zip")));
+        CHECK_THAT(second.err, Catch::Contains("opened the copy downloaded on"));
+    }
 }
