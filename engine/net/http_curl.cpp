@@ -49,7 +49,7 @@ void finish(CURL* easy, CURLcode code, Transfer* transfer) {
     response.status = static_cast<int>(status);
     if (transfer->too_big)
         response.error =
-            "the answer is larger than " + std::to_string(transfer->max_bytes) + " bytes";
+            "larger than the " + std::to_string(transfer->max_bytes >> 20) + " MB limit";
     else if (code != CURLE_OK)
         response.error = curl_easy_strerror(code);
     else if (status < 200 || status >= 300)

@@ -84,7 +84,7 @@ class FetchHttp final : public Http {
         else if (fetch->status < 200 || fetch->status >= 300)
             response.error = "HTTP " + std::to_string(fetch->status);
         else if (fetch->numBytes > max_bytes_)
-            response.error = "the answer is larger than " + std::to_string(max_bytes_) + " bytes";
+            response.error = "larger than the " + std::to_string(max_bytes_ >> 20) + " MB limit";
         else {
             const auto* data = reinterpret_cast<const std::uint8_t*>(fetch->data);
             response.body.assign(data, data + fetch->numBytes);

@@ -266,6 +266,44 @@ test('broken-pack-url', async (browser) => {
   await context.close();
 });
 
+// Zip packs (tools/web-test puts them in dist/test-packs/): the demo pack as one .zip
+// opened by ?pack=, and a 4-item zip chosen with the file input behind "Open a file".
+test('zip-pack-by-url', async (browser) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  const page = await open(context, '?pack=test-packs/demo.zip');
+  await waitStatus(page, TITLE_EN, 'the title screen of the zipped demo pack', STARTUP_MS);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(800);
+  await waitStatus(page, isQuestion(1), 'question 1 from the zip');
+  await shot(page, 'zip-question');
+  const feedback = await keyboardRound(page, (i) => (i % 2 ? 'ArrowLeft' : 'ArrowRight'), {
+    feedbackPattern: FEEDBACK_EN,
+  });
+  await checkEnd(page, feedback);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('zip-pack-by-file-input', async (browser) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  const page = await open(context);
+  await waitStatus(page, TITLE_EN, 'the title screen', STARTUP_MS);
+  await page.setInputFiles('#pack-file', option('--picked-zip', 'build/web/dist/test-packs/picked.zip'));
+  // The picked pack has 4 items: once it is open, a round is out of 4.
+  await page.waitForTimeout(1000);
+  await page.keyboard.press('Enter');
+  for (let i = 1; i <= 4; ++i) {
+    await waitStatus(page, new RegExp(`^Question ${i} / 4\\.`), `question ${i} of the picked pack`);
+    await page.keyboard.press('ArrowLeft');
+    await waitStatus(page, FEEDBACK_EN, `feedback ${i}`);
+    await page.keyboard.press('Enter');
+  }
+  await waitStatus(page, /^\d+ \/ 4\./, 'the end screen of the picked pack');
+  await shot(page, 'zip-picked-end');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 // --- runner -------------------------------------------------------------------------
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
