@@ -36,21 +36,6 @@ namespace {
 
 constexpr const char* kWebBase = "https://packs.example/p/";
 
-std::string text_of(const Bytes& bytes) {
-    return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
-}
-
-// Bytes that do not compress, so the zip form holds them at their size.
-std::string noise(std::size_t size, std::uint32_t seed) {
-    std::string out(size, '\0');
-    std::uint32_t state = seed;
-    for (char& ch : out) {
-        state = state * 1664525u + 1013904223u;
-        ch = static_cast<char>(state >> 24);
-    }
-    return out;
-}
-
 // The pack every form holds: a manifest, two pictures, a several-MB file, a file in a
 // nested folder and one with an accent in its name.
 const std::map<std::string, std::string>& pack_files() {

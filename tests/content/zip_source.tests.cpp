@@ -28,20 +28,6 @@ std::vector<std::string> messages(const std::vector<rc::content::Problem>& probl
     return out;
 }
 
-std::string text_of(const Bytes& bytes) {
-    return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
-}
-
-std::string noise(std::size_t size, std::uint32_t seed) {
-    std::string out(size, '\0');
-    std::uint32_t state = seed;
-    for (char& ch : out) {
-        state = state * 1664525u + 1013904223u;
-        ch = static_cast<char>(state >> 24);
-    }
-    return out;
-}
-
 // An archive opened from a file in `dir` or from memory; `label` is where() either way.
 struct ZipOpening {
     Result<SourcePtr> result;

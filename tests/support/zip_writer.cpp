@@ -138,4 +138,18 @@ void patch_flags(std::string& zip, const std::string& name, std::uint16_t set,
     }
 }
 
+std::string text_of(const std::vector<std::uint8_t>& bytes) {
+    return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
+}
+
+std::string noise(std::size_t size, std::uint32_t seed) {
+    std::string out(size, '\0');
+    std::uint32_t state = seed;
+    for (char& ch : out) {
+        state = state * 1664525u + 1013904223u;
+        ch = static_cast<char>(state >> 24);
+    }
+    return out;
+}
+
 }  // namespace rc::tests

@@ -19,6 +19,12 @@ struct ZipEntry {
     bool stored = false;  // no compression (deflate otherwise)
 };
 
+// Bytes read back from a pack source, as text to compare with what was written.
+std::string text_of(const std::vector<std::uint8_t>& bytes);
+// Bytes that do not compress (a fixed pseudo-random sequence per seed), so a zip holds
+// them at their size.
+std::string noise(std::size_t size, std::uint32_t seed);
+
 // Writes `entries`, in order, to `file` (replaced). Fails the test on a libzip error.
 void write_zip(const std::filesystem::path& file, const std::vector<ZipEntry>& entries);
 // The same archive as bytes.
