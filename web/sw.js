@@ -1,16 +1,24 @@
-// Offline once loaded. Every GET to this site goes to the network first, and what comes
-// back is kept; when the network is down, the kept copy answers. So a workshop can open
-// the game once with a connection and go on playing without one. The page also asks for
-// the whole current pack to be kept (message {precache: base URL}) once the game runs.
+// Offline once loaded, and fast on a dead network. Every GET to this site is answered
+// from what is kept when there is a copy, at once, and refreshed from the network in the
+// background; what is not kept yet comes from the network and is kept. So a workshop
+// whose network is slow, or a captive portal that never answers, starts a second visit
+// as fast as with no network at all. The cache is named after the build (tools/web writes
+// its hash below), so a new build never mixes with an old one's files. The page also asks
+// for the whole current pack to be kept (message {precache: base URL}) once the game runs.
 'use strict';
 
-const CACHE = 'realcheck-v1';
+const BUILD = '@REALCHECK_BUILD@';
+const CACHE = 'realcheck-' + BUILD;
 // The page itself: the first visit loads it before this worker controls anything.
 const SITE_FILES = ['./', 'index.html', 'realcheck-shell.js', 'realcheck.css', 'realcheck.js',
                     'realcheck.wasm', 'realcheck.data'];
 
 self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('activate', (event) => event.waitUntil((async () => {
+  for (const name of await caches.keys())
+    if (name.startsWith('realcheck-') && name !== CACHE) await caches.delete(name);
+  await self.clients.claim();
+})()));
 
 function sameSite(url) {
   return new URL(url).origin === self.location.origin;
@@ -19,19 +27,20 @@ function sameSite(url) {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !sameSite(request.url)) return;
-  event.respondWith(
-    fetch(request)
-      .then((response) => {
-        if (response.ok) {
-          const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put(request, copy));
-        }
-        return response;
-      })
-      .catch(() =>
-        // A page address may carry ?pack= or ?lang=: the kept page serves them all.
-        caches.match(request, { ignoreSearch: request.mode === 'navigate' })
-          .then((kept) => kept || Response.error())));
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    // A page address may carry ?pack= or ?lang=: the kept page serves them all.
+    const kept = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
+    const fresh = fetch(request).then((response) => {
+      if (response.ok) cache.put(request, response.clone());
+      return response;
+    });
+    if (kept) {
+      event.waitUntil(fresh.catch(() => {}));  // refreshed for the next visit
+      return kept;
+    }
+    return fresh.catch(() => Response.error());
+  })());
 });
 
 // Keeps pack.json and every media file of a pack, one download at a time so the player's

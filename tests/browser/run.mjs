@@ -266,6 +266,31 @@ test('broken-pack-url', async (browser) => {
   await context.close();
 });
 
+// A second visit on a network that accepts connections and never answers (a captive
+// portal): the kept site and pack answer at once, and a whole game plays.
+test('dead-network-second-visit', async (browser) => {
+  const hangFile = option('--hang-file', '');
+  assert.ok(hangFile, '--hang-file is needed');
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  const page = await open(context);
+  await waitStatus(page, TITLE_EN, 'the title screen', STARTUP_MS);
+  await page.waitForFunction(() => document.body.dataset.offline === 'ready', null, { timeout: 90000 });
+  fs.writeFileSync(hangFile, '');
+  try {
+    const start = Date.now();
+    await page.reload({ waitUntil: 'commit' });
+    await waitStatus(page, TITLE_EN, 'the title screen on a dead network', 15_000);
+    const seconds = (Date.now() - start) / 1000;
+    console.log(`    title screen on a dead network after ${seconds.toFixed(2)} s`);
+    await page.keyboard.press('Enter');
+    const feedback = await keyboardRound(page, () => 'ArrowLeft', { feedbackPattern: FEEDBACK_EN });
+    await checkEnd(page, feedback);
+  } finally {
+    fs.rmSync(hangFile, { force: true });
+  }
+  await context.close();
+});
+
 // Zip packs (tools/web-test puts them in dist/test-packs/): the demo pack as one .zip
 // opened by ?pack=, and a 4-item zip chosen with the file input behind "Open a file".
 test('zip-pack-by-url', async (browser) => {
