@@ -1,6 +1,7 @@
 #include "engine/store/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -9,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace rc::engine {
 namespace {
@@ -51,6 +53,36 @@ bool write_all(int fd, std::string_view contents) {
     return true;
 }
 
+// The process that wrote `name` (file.tmp-PID) is gone: its save was killed before the
+// rename. Another process's save in progress is left alone.
+bool is_stale_temp(const std::string& name, const std::string& prefix) {
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0)
+        return false;
+    pid_t pid = 0;
+    for (char digit : name.substr(prefix.size())) {
+        if (digit < '0' || digit > '9' || pid > 1'000'000'000)
+            return false;
+        pid = pid * 10 + (digit - '0');
+    }
+    return pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH;
+}
+
+// A save killed between creating its temporary file and the rename leaves that file
+// behind; without this, every kill would leave one more.
+void remove_stale_temps(const std::filesystem::path& file) {
+    const auto folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    const std::string prefix = file.filename().string() + ".tmp-";
+    std::error_code ec;
+    std::vector<std::filesystem::path> stale;
+    for (auto it = std::filesystem::directory_iterator(folder, ec);
+         !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+        if (is_stale_temp(it->path().filename().string(), prefix))
+            stale.push_back(it->path());
+    }
+    for (const auto& path : stale)
+        std::filesystem::remove(path, ec);
+}
+
 }  // namespace
 
 std::string write_file_atomically(const std::filesystem::path& file, std::string_view contents) {
@@ -85,6 +117,7 @@ std::string write_file_atomically(const std::filesystem::path& file, std::string
         return failure(file, "cannot replace", error);
     }
     sync_folder(file);
+    remove_stale_temps(file);
     storage_changed = true;
     return {};
 }

@@ -102,6 +102,9 @@ TEST_CASE("a save killed at any moment leaves the old or the new file, whole",
     }
     // A save that returned is on disk: every child got at least one version further.
     CHECK(progressed == 50);
+    // The killed saves' temporary files go with the next save.
+    REQUIRE(write_file_atomically(file, version(last + 1)).empty());
+    CHECK(file_names(dir.path()) == std::vector<std::string>{"deck.json"});
 }
 
 TEST_CASE("a save on a full disk fails with the file named and keeps the old file",

@@ -97,4 +97,3 @@ TEST_CASE("wrapping matches ImGui's TextWrapped line for line", "[ui][widgets]")
     CHECK(ours > 5 * ImGui::GetTextLineHeight());
     frame.render();
 }
-
