@@ -139,16 +139,14 @@ std::string App::describe_listing(const LibraryEntry& entry) const {
                              ? s.format(lang, "packs.origin.link", {{"url", entry.url}})
                              : s.format(lang, "packs.origin.disk", {{"location", entry.location}});
     std::string langs = std::string(entry.has_fr ? "FR " : "") + (entry.has_en ? "EN" : "");
-    char megabytes[32];
-    std::snprintf(megabytes, sizeof megabytes, "%.1f",
-                  static_cast<double>(entry.size_bytes) / 1'000'000.0);
-    return origin + " — " +
-           s.format(lang, "packs.counts",
-                    {{"real", std::to_string(entry.counts.real)},
-                     {"generated", std::to_string(entry.counts.generated)},
-                     {"edited", std::to_string(entry.counts.edited)}}) +
-           " — " + s.format(lang, "packs.languages", {{"langs", langs}}) + " — " +
-           s.format(lang, "packs.megabytes", {{"n", megabytes}});
+    std::string counts = s.format(lang, "packs.counts",
+                                  {{"real", std::to_string(entry.counts.real)},
+                                   {"generated", std::to_string(entry.counts.generated)}});
+    if (entry.counts.edited > 0)
+        counts += s.format(lang, "packs.counts_edited",
+                           {{"edited", std::to_string(entry.counts.edited)}});
+    return origin + " — " + counts + " — " + s.format(lang, "packs.languages", {{"langs", langs}}) +
+           " — " + s.size(lang, entry.size_bytes);
 }
 
 std::vector<PackListing> App::pack_listings() const {
@@ -156,8 +154,9 @@ std::vector<PackListing> App::pack_listings() const {
     LoadNote note;
     for (const auto& entry : library_.entries(&note)) {
         const std::string open = entry.origin == Origin::Link ? entry.url : entry.location;
-        listings.push_back(
-            {open, entry.key, entry.title.get(settings_.lang), describe_listing(entry)});
+        // The built-in pack cannot be removed: it would only come back.
+        const std::string key = entry.origin == Origin::Demo ? "" : entry.key;
+        listings.push_back({open, key, entry.title.get(settings_.lang), describe_listing(entry)});
     }
     // Packs known without the library (the browser's, or a link being opened).
     for (const std::string& location : {ui_.demo_pack, settings_.last_pack, session_->location()}) {

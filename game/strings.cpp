@@ -77,4 +77,10 @@ std::string fill_placeholders(
     return out;
 }
 
+std::string Strings::size(content::Lang lang, std::uint64_t bytes) const {
+    if (bytes < 1'000'000)
+        return format(lang, "size.kilobytes", {{"n", std::to_string((bytes + 999) / 1000)}});
+    return format(lang, "size.megabytes", {{"n", std::to_string((bytes + 500'000) / 1'000'000)}});
+}
+
 }  // namespace rc::game

@@ -2,6 +2,7 @@
 // the game needs no data files to show its own words. Placeholders are written {name}.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ class Strings {
 
     // The text for `key`; a missing key shows as the key itself, which tests forbid.
     const std::string& get(content::Lang lang, std::string_view key) const;
+    // A file size for people, in whole units so it never wraps inside a number:
+    // "640 kB" under a megabyte, else "37 MB" (French: "640 ko", "37 Mo").
+    std::string size(content::Lang lang, std::uint64_t bytes) const;
     std::string format(content::Lang lang, std::string_view key,
                        std::initializer_list<std::pair<std::string_view, std::string>> args) const;
     const StringTable& table(content::Lang lang) const {

@@ -58,15 +58,11 @@ void draw_open_progress(ScreenContext& ctx, float width) {
     if (!progress) {
         text_colored_wrapped(kColorMuted, ctx.tr("title.loading_pack"));
     } else {
-        const auto megabytes = [&](std::uint64_t bytes) {
-            char text[32];
-            std::snprintf(text, sizeof text, "%.1f", static_cast<double>(bytes) / 1e6);
-            return ctx.tr("packs.megabytes", {{"n", text}});
-        };
-        const std::string received = megabytes(progress->received);
+        const auto size = [&](std::uint64_t bytes) { return ctx.strings.size(ctx.lang, bytes); };
+        const std::string received = size(progress->received);
         text_wrapped(progress->total
                          ? ctx.tr("packs.downloading",
-                                  {{"received", received}, {"total", megabytes(*progress->total)}})
+                                  {{"received", received}, {"total", size(*progress->total)}})
                          : ctx.tr("packs.downloading_bytes", {{"received", received}}));
         const float fraction =
             progress->total && *progress->total > 0
