@@ -184,7 +184,8 @@ void App::remove_pack(const std::string& key) {
 
 void App::start_round() {
     const content::LoadedPack* pack = session_->pack();
-    if (!pack)
+    // A round never starts with fewer than kMinPlayableItems pictures that can be shown.
+    if (!pack || session_->playable_count() < content::kMinPlayableItems)
         return;
     round_seed_ = next_seed_;
     next_seed_ = Random(round_seed_).next();
@@ -452,7 +453,7 @@ void App::apply_key(const SDL_Keysym& key) {
         case SDLK_SPACE:
             if (phase == Phase::Feedback)
                 emit(ActionType::Next);
-            else if (phase == Phase::Title && ui_.overlay == Overlay::None && session_->pack())
+            else if (phase == Phase::Title && ui_.overlay == Overlay::None)
                 emit(ActionType::Play);
             break;
         case SDLK_PLUS:

@@ -81,9 +81,15 @@ void draw_title_screen(ScreenContext& ctx) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     draw_pack_card(ctx, width);
+    // Pictures found broken may leave too few to play: a round needs kMinPlayableItems.
+    const bool playable = ctx.pack && ctx.session.playable_count() >= content::kMinPlayableItems;
+    if (ctx.pack && !playable)
+        text_colored_wrapped(
+            kColorWrong,
+            ctx.tr("title.too_few", {{"n", std::to_string(ctx.session.playable_count())}}));
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, font * 0.5f));
-    ImGui::BeginDisabled(ctx.pack == nullptr);
+    ImGui::BeginDisabled(!playable);
     ImGui::PushFont(ctx.fonts.heading);
     if (big_button(ctx.tr("title.play"), ImVec2(width, font * 3.2f), kColorRealButton))
         ctx.emit(ActionType::Play);
