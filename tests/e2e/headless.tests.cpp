@@ -230,6 +230,27 @@ TEST_CASE("a pack with fewer than 2 playable items is refused with exit status 2
     CHECK_THAT(run.err, Catch::Contains("pack.json: items[1].media"));
     CHECK_THAT(run.err, Catch::Contains("only 1 playable item"));
 
+    SECTION("pictures that fail to decode leave too few: refused before any round") {
+        // Two items whose headers are fine; the second's pixel data is garbage.
+        const auto two = make_pack(
+            dir, 1, 0, json::array({item_json("corrupt", "media/corrupt.png", "generated")}));
+        const std::string good = rc::tests::read_file(two / "media/1000.png");
+        dir.write("pack/media/corrupt.png", good.substr(0, 40) + std::string(200, '\x5a'));
+        const auto one_left =
+            run_game("--pack '" + two.string() + "' --seed 1 --answers r --summary-json '" +
+                         (dir.path() / "s.json").string() + "'",
+                     dir.path());
+        CHECK(one_left.status == 2);
+        CHECK_THAT(one_left.err, Catch::Contains("media/corrupt.png"));
+        CHECK_THAT(one_left.err, Catch::Contains("only 1 playable item"));
+        CHECK_FALSE(fs::exists(dir.path() / "s.json"));  // no game was played
+        // Every picture corrupt: none left.
+        dir.write("pack/media/1000.png", good.substr(0, 40) + std::string(200, '\x5a'));
+        const auto none_left =
+            run_game("--pack '" + two.string() + "' --seed 1 --answers r", dir.path());
+        CHECK(none_left.status == 2);
+        CHECK_THAT(none_left.err, Catch::Contains("no playable item"));
+    }
     SECTION("a pack.json that is not JSON names the file and the position") {
         dir.write("pack/pack.json", "{\"format\": 1, \"id\": \"x\",, }");
         const auto broken =
