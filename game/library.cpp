@@ -3,6 +3,7 @@
 #include "game/library.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -97,8 +98,11 @@ std::optional<LibraryEntry> entry_from_json(const json& item, const fs::path& fo
     const json& title = object_field(item, "title");
     entry.title = {string_field(title, "fr"), string_field(title, "en")};
     const json& counts = object_field(item, "counts");
-    entry.counts = {count_field(counts, "real"), count_field(counts, "generated"),
-                    count_field(counts, "edited")};
+    const auto count = [&](const char* key) {
+        return static_cast<std::size_t>(
+            std::min<std::uint64_t>(count_field(counts, key), SIZE_MAX));
+    };
+    entry.counts = {count("real"), count("generated"), count("edited")};
     auto languages = item.find("languages");
     if (languages != item.end() && languages->is_array()) {
         entry.has_fr = std::find(languages->begin(), languages->end(), "fr") != languages->end();
