@@ -1,6 +1,7 @@
-// libFuzzer target for the game's picture decoding (engine/media/image_decode.h): any bytes
-// must decode into bounded surfaces or be refused with a reason, within the pixel limits the
-// game uses. SDL_Init is not needed to decode from memory with IMG_Load_RW.
+// libFuzzer target for the game's picture decoding (engine/media/image_decode.h) with the
+// header check the game gives it (content::image_problem, kMaxPixels): any bytes must
+// decode into bounded surfaces or be refused with a reason. SDL_Init is not needed to
+// decode from memory with IMG_Load_RW.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -8,10 +9,23 @@
 #include <string>
 
 #include "content/media_probe.h"
+#include "content/pack.h"
 #include "engine/media/image_decode.h"
 
+namespace {
+
+rc::engine::DecodeLimits game_limits() {
+    rc::engine::DecodeLimits limits;
+    limits.check_header = [](std::span<const std::uint8_t> bytes) {
+        return rc::content::image_problem(bytes, rc::content::kMaxPixels);
+    };
+    return limits;
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const rc::engine::DecodeLimits limits;
+    static const rc::engine::DecodeLimits limits = game_limits();
     rc::engine::DecodedImage image;
     std::string why;
     if (!rc::engine::decode_image(std::span<const std::uint8_t>(data, size), limits, &image,
@@ -27,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                          thumb->h <= limits.thumbnail_side && full->w > 0 && full->h > 0;
     const std::uint64_t source_pixels =
         std::uint64_t(image.source_width) * std::uint64_t(image.source_height);
-    if (!bounded || source_pixels == 0 || source_pixels > limits.max_source_pixels)
+    if (!bounded || source_pixels == 0 || source_pixels > rc::content::kMaxPixels)
         std::abort();
     // The pixel cap is only as good as the probe: it must give the size the decoder made.
     std::string ignored;
