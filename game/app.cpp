@@ -54,8 +54,10 @@ App::App(engine::Gfx& gfx, AppOptions options)
         return content::image_problem(bytes, content::kMaxPixels);
     };
     loader_ = engine::MediaLoader::create(limits, wake_event_);
+    ui_.demo_pack = demo_pack_dir().string();
     PackOpenerDesc opener;
-    opener.data_dir = progress_.data_dir();
+    opener.library = &library_;
+    opener.demo_location = ui_.demo_pack;
     opener.max_download_bytes = options_.max_download_bytes;
     opener.wake_event = wake_event_;
     session_ = std::make_unique<PackSession>(*loader_, PackOpener::create(opener));
@@ -63,7 +65,6 @@ App::App(engine::Gfx& gfx, AppOptions options)
         open_pack_bytes(std::move(name), std::move(bytes));
     });
 
-    ui_.demo_pack = demo_pack_dir().string();
     const std::string pack = options_.pack.empty() ? settings_.last_pack : options_.pack;
     demo_is_fallback_ = options_.pack.empty() && pack != ui_.demo_pack;
     session_->open(pack.empty() ? ui_.demo_pack : pack);
@@ -104,7 +105,6 @@ void App::on_pack_opened() {
     images_.clear();
     for (const auto& note : session_->notes())
         ui_.messages.push_back(note);
-    remember_opened_pack();
     if (options_.remember_deck) {
         settings_.last_pack = session_->location();
         save_settings();
@@ -119,16 +119,6 @@ void App::on_pack_refused() {
     ui_.messages.push_back(session_->refused_location() + ": " +
                            content::to_string(session_->refusal().front()));
     session_->open(ui_.demo_pack);
-}
-
-// Packs opened from disk join the library's list; links are recorded when downloaded.
-void App::remember_opened_pack() {
-    const std::string& location = session_->location();
-    std::error_code ec;
-    if (content::is_web_address(location) || !std::filesystem::exists(location, ec))
-        return;
-    const Origin origin = location == ui_.demo_pack ? Origin::Demo : Origin::Disk;
-    library_.remember(origin, location, *session_->pack());
 }
 
 std::string App::describe_listing(const LibraryEntry& entry) const {

@@ -93,13 +93,12 @@ class App final : public engine::LoopClient {
     void save_settings();
     std::vector<PackListing> pack_listings() const;
     std::string describe_listing(const LibraryEntry& entry) const;
-    void remember_opened_pack();
     void remove_pack(const std::string& key);
 
     engine::Gfx& gfx_;
     AppOptions options_;
     Progress progress_;
-    Library library_;  // the packs this device knows (downloads are the opener's)
+    Library library_;  // the packs this device knows; the opener adds to it
     Settings settings_;
     std::unique_ptr<engine::MediaLoader> loader_;
     std::unique_ptr<PackSession> session_;

@@ -9,7 +9,6 @@
 #include <SDL.h>
 
 #include <cstdint>
-#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,8 +29,13 @@ struct OpenProgress {
     std::optional<std::uint64_t> total;  // when known
 };
 
+class Library;
+
 struct PackOpenerDesc {
-    std::filesystem::path data_dir;        // holds the library of downloaded packs
+    // The packs this device knows: links are downloaded into it, packs opened from disk
+    // are recorded in it (natively). Owned by the caller; it outlives the opener.
+    Library* library = nullptr;
+    std::string demo_location;             // the built-in pack, recorded as such
     std::uint64_t max_download_bytes = 0;  // 0 → engine::kDefaultMaxDownloadBytes
     Uint32 wake_event = 0;                 // pushed when an open finishes (0: none)
 };

@@ -53,7 +53,7 @@ content::Result<content::LoadedPack> open_archive(const std::string& name, conte
 
 class NativePackOpener final : public PackOpener {
   public:
-    explicit NativePackOpener(const PackOpenerDesc& desc) : desc_(desc), library_(desc.data_dir) {
+    explicit NativePackOpener(const PackOpenerDesc& desc) : desc_(desc), library_(*desc.library) {
         if (desc.max_download_bytes > 0)
             fetch_desc_.max_bytes = desc.max_download_bytes;
     }
@@ -65,7 +65,11 @@ class NativePackOpener final : public PackOpener {
 
     void open(const std::string& location) override {
         if (!content::is_web_address(location)) {
-            start([location] { return OpenedPack{location, open_location(location), {}}; });
+            start([this, location] {
+                OpenedPack opened{location, open_location(location), {}};
+                remember(opened);
+                return opened;
+            });
             return;
         }
         auto control = std::make_shared<engine::DownloadControl>();
@@ -118,6 +122,14 @@ class NativePackOpener final : public PackOpener {
     }
 
   private:
+    // A pack opened from disk joins the library's list (links were recorded when fetched).
+    void remember(const OpenedPack& opened) {
+        if (!opened.pack.ok())
+            return;
+        const Origin origin = opened.location == desc_.demo_location ? Origin::Demo : Origin::Disk;
+        library_.remember(origin, opened.location, *opened.pack.value);
+    }
+
     template <class Open>
     void start(Open open, std::shared_ptr<engine::DownloadControl> control = nullptr) {
         cancel();
@@ -151,7 +163,7 @@ class NativePackOpener final : public PackOpener {
     }
 
     PackOpenerDesc desc_;
-    Library library_;
+    Library& library_;
     FetchDesc fetch_desc_;
     mutable std::mutex mutex_;
     std::shared_ptr<engine::DownloadControl> download_;  // the link being downloaded
