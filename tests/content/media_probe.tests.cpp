@@ -166,6 +166,14 @@ TEST_CASE("GIF headers", "[content][media_probe]") {
         require_size(screen + frame(5, 5, 13) + frame(40, 9000), ImageFormat::Gif, 40, 9000);
         require_size(screen + frame(5, 5) + frame(40, 9000), ImageFormat::Gif, 5, 5);
     }
+    // Found by tools/fuzz image_decode: SDL_image 2.6.3 corrupts its heap on code size 0.
+    SECTION("LZW data with a code size below 2 is refused before any decoder sees it") {
+        CHECK(refusal(gif_bytes(8, 8) + frame(8, 8, 0)) ==
+              "corrupt GIF data (LZW code size below 2)");
+        CHECK(refusal(gif_bytes(8, 8) + frame(8, 8, 1)) ==
+              "corrupt GIF data (LZW code size below 2)");
+        require_size(gif_bytes(8, 8) + frame(8, 8, 13) + frame(8, 8, 2), ImageFormat::Gif, 8, 8);
+    }
 }
 
 TEST_CASE("WebP headers", "[content][media_probe]") {
