@@ -93,9 +93,11 @@ struct GifFrame {
     std::uint32_t width = 0;
     std::uint32_t height = 0;
     std::uint32_t code_size = 0;  // LZW minimum code size
+    bool regular = true;          // no stray byte or unreadable frame came before it
 };
 
 std::optional<GifFrame> gif_decoded_frame(const Bytes& b) {
+    bool regular = true;
     std::size_t at = 13;
     if (b.u8(10) & 0x80)
         at += 3u << ((b.u8(10) & 7) + 1);  // the global colour table
@@ -113,11 +115,13 @@ std::optional<GifFrame> gif_decoded_frame(const Bytes& b) {
             at = gif_skip_sub_blocks(b, at);
             continue;
         }
-        if (introducer != 0x2C)
+        if (introducer != 0x2C) {
+            regular = false;
             continue;
+        }
         if (!b.has(at, 9))
             return std::nullopt;
-        GifFrame frame{b.le16(at + 4), b.le16(at + 6)};
+        GifFrame frame{b.le16(at + 4), b.le16(at + 6), 0, regular};
         const auto packed = b.u8(at + 8);
         at += 9;
         if (packed & 0x80)
@@ -127,6 +131,7 @@ std::optional<GifFrame> gif_decoded_frame(const Bytes& b) {
         frame.code_size = b.u8(at++);
         if (frame.code_size <= 12 && frame.width > 0 && frame.height > 0)
             return frame;
+        regular = false;
     }
     return std::nullopt;
 }
@@ -144,6 +149,10 @@ Status probe_gif(const Bytes& b, ImageInfo& info, std::string* why) {
             // (found by tools/fuzz image_decode), so no decoder sees such data.
             if (frame->code_size < 2)
                 return bad(why, "corrupt GIF data (LZW code size below 2)");
+            // SDL_image 2.6.3 also corrupts its heap after stray bytes and empty frames
+            // (fuzz finds); real encoders write neither.
+            if (!frame->regular)
+                return bad(why, "corrupt GIF data (stray bytes or an empty frame)");
             info.width = frame->width;
             info.height = frame->height;
         }
