@@ -89,7 +89,15 @@ std::size_t gif_skip_sub_blocks(const Bytes& b, std::size_t at) {
 // walking the bytes as its reader does (IMG_gif.c): extensions (0x21) skipped, stray bytes
 // skipped one by one, and a frame of zero size or with an LZW code size over 12 abandoned
 // right after that byte, the walk going on from there. The first other frame is decoded.
-std::optional<ImageInfo> gif_decoded_frame(const Bytes& b) {
+struct GifFrame {
+    std::uint32_t width = 0;
+    std::uint32_t height = 0;
+    std::uint32_t code_size = 0;  // LZW minimum code size
+    bool regular = true;          // no stray byte or unreadable frame came before it
+};
+
+std::optional<GifFrame> gif_decoded_frame(const Bytes& b) {
+    bool regular = true;
     std::size_t at = 13;
     if (b.u8(10) & 0x80)
         at += 3u << ((b.u8(10) & 7) + 1);  // the global colour table
@@ -107,33 +115,44 @@ std::optional<ImageInfo> gif_decoded_frame(const Bytes& b) {
             at = gif_skip_sub_blocks(b, at);
             continue;
         }
-        if (introducer != 0x2C)
+        if (introducer != 0x2C) {
+            regular = false;
             continue;
+        }
         if (!b.has(at, 9))
             return std::nullopt;
-        ImageInfo frame{ImageFormat::Gif, b.le16(at + 4), b.le16(at + 6)};
+        GifFrame frame{b.le16(at + 4), b.le16(at + 6), 0, regular};
         const auto packed = b.u8(at + 8);
         at += 9;
         if (packed & 0x80)
             at += 3u << ((packed & 7) + 1);  // the local colour table
         if (!b.has(at, 1))
             return std::nullopt;
-        const bool decodable = b.u8(at++) <= 12 && frame.width > 0 && frame.height > 0;
-        if (decodable)
+        frame.code_size = b.u8(at++);
+        if (frame.code_size <= 12 && frame.width > 0 && frame.height > 0)
             return frame;
+        regular = false;
     }
     return std::nullopt;
 }
 
 // The size of the frame SDL_image would decode; with no frame in the bytes (a header, or
 // the start of a file), the logical screen's.
-Status probe_gif(const Bytes& b, ImageInfo& info) {
+Status probe_gif(const Bytes& b, ImageInfo& info, std::string* why) {
     if (!b.has(0, 10))
         return Status::Truncated;
     info.width = b.le16(6);
     info.height = b.le16(8);
     if (b.has(0, 13)) {
         if (auto frame = gif_decoded_frame(b)) {
+            // The GIF format starts codes at 2 bits; SDL_image 2.6.3 corrupts its heap on 0
+            // (found by tools/fuzz image_decode), so no decoder sees such data.
+            if (frame->code_size < 2)
+                return bad(why, "corrupt GIF data (LZW code size below 2)");
+            // SDL_image 2.6.3 also corrupts its heap after stray bytes and empty frames
+            // (fuzz finds); real encoders write neither.
+            if (!frame->regular)
+                return bad(why, "corrupt GIF data (stray bytes or an empty frame)");
             info.width = frame->width;
             info.height = frame->height;
         }
@@ -276,7 +295,7 @@ Probe probe(std::span<const std::uint8_t> bytes, std::string* why) {
         result.status = probe_jpeg(b, result.info, why);
     } else if (is_gif(b)) {
         result.info.format = ImageFormat::Gif;
-        result.status = probe_gif(b, result.info);
+        result.status = probe_gif(b, result.info, why);
     } else if (is_webp(b)) {
         result.info.format = ImageFormat::Webp;
         result.status = probe_webp(b, result.info, why);

@@ -16,6 +16,23 @@ SurfacePtr scaled_copy(SDL_Surface* source, int width, int height) {
     return scaled;
 }
 
+using Loader = SDL_Surface* (*)(SDL_RWops*);
+
+// The SDL_image decoder for `stream`, among the formats packs may use. IMG_Load tries every
+// format it knows, SVG before WebP: bytes that passed the header check as WebP but held
+// "<svg" went to the SVG rasterizer (found by tools/fuzz image_decode).
+Loader pack_image_loader(SDL_RWops* stream) {
+    if (IMG_isPNG(stream))
+        return IMG_LoadPNG_RW;
+    if (IMG_isJPG(stream))
+        return IMG_LoadJPG_RW;
+    if (IMG_isGIF(stream))
+        return IMG_LoadGIF_RW;
+    if (IMG_isWEBP(stream))
+        return IMG_LoadWEBP_RW;
+    return nullptr;
+}
+
 }  // namespace
 
 SurfacePtr fit_surface(SDL_Surface* source, int max_side) {
@@ -42,7 +59,14 @@ bool decode_image(std::span<const std::uint8_t> bytes, const DecodeLimits& limit
         return false;
     }
     SDL_RWops* stream = SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size()));
-    SurfacePtr decoded(IMG_Load_RW(stream, 1));
+    const Loader load = stream ? pack_image_loader(stream) : nullptr;
+    SurfacePtr decoded(load ? load(stream) : nullptr);
+    if (stream)
+        SDL_RWclose(stream);
+    if (!load) {
+        *why = "cannot decode: not a PNG, JPEG, GIF or WebP picture";
+        return false;
+    }
     if (!decoded) {
         *why = std::string("cannot decode: ") + IMG_GetError();
         return false;

@@ -155,16 +155,26 @@ TEST_CASE("GIF headers", "[content][media_probe]") {
         const std::string control("\x21\xF9\x04\x01\x00\x00\x00\x00", 8);
         const std::string comment = std::string("\x21\xFE\x03") + "abc" + "\x02" + "de" + '\0';
         require_size(screen + table + control + comment + frame(300, 2), ImageFormat::Gif, 300, 2);
-        SECTION("and behind stray bytes, which SDL_image skips") {
-            require_size(screen + table + std::string(50, '\0') + control + frame(300, 2),
-                         ImageFormat::Gif, 300, 2);
+        SECTION("stray bytes before it are refused: SDL_image mishandles them") {
+            CHECK(refusal(screen + table + std::string(50, '\0') + control + frame(300, 2)) ==
+                  "corrupt GIF data (stray bytes or an empty frame)");
         }
     }
-    SECTION("frames SDL_image cannot read are passed over, as it does") {
+    SECTION("frames SDL_image cannot read before the first good one are refused") {
         const std::string screen = gif_bytes(1, 1);
-        require_size(screen + frame(0, 0) + frame(40, 9000), ImageFormat::Gif, 40, 9000);
-        require_size(screen + frame(5, 5, 13) + frame(40, 9000), ImageFormat::Gif, 40, 9000);
+        const std::string corrupt = "corrupt GIF data (stray bytes or an empty frame)";
+        CHECK(refusal(screen + frame(0, 0) + frame(40, 9000)) == corrupt);
+        CHECK(refusal(screen + frame(40, 0) + frame(40, 9000)) == corrupt);
+        CHECK(refusal(screen + frame(5, 5, 13) + frame(40, 9000)) == corrupt);
         require_size(screen + frame(5, 5) + frame(40, 9000), ImageFormat::Gif, 5, 5);
+    }
+    // Found by tools/fuzz image_decode: SDL_image 2.6.3 corrupts its heap on code size 0.
+    SECTION("LZW data with a code size below 2 is refused before any decoder sees it") {
+        CHECK(refusal(gif_bytes(8, 8) + frame(8, 8, 0)) ==
+              "corrupt GIF data (LZW code size below 2)");
+        CHECK(refusal(gif_bytes(8, 8) + frame(8, 8, 1)) ==
+              "corrupt GIF data (LZW code size below 2)");
+        require_size(gif_bytes(8, 8) + frame(8, 8, 2), ImageFormat::Gif, 8, 8);
     }
 }
 

@@ -5,7 +5,8 @@ Run by hand when the seeds should change (the files are kept in the repository s
 replay in tools/test is the same everywhere). Small on purpose: valid manifests and broken
 ones; valid image headers, truncated and oversized ones; tiny decodable pictures. The JPEG
 and lossy WebP pictures are copied from corpus/image_decode (made once with SDL_image and
-libwebp) since Python's standard library cannot encode them.
+libwebp) since Python's standard library cannot encode them. The other files there
+(gif-*.gif) are inputs the fuzzers found crashing, kept as regressions: never delete them.
 """
 import json
 import pathlib
