@@ -119,8 +119,7 @@ std::optional<FetchOutcome> settle_first(FetchJob& job, const engine::DownloadRe
         return open_copy(job, "could not reach " + job.url + " (" + result.error +
                                   "); opened the copy downloaded on " +
                                   job.existing->updated_at.substr(0, 10));
-    std::string why =
-        result.error.empty() ? "HTTP " + std::to_string(result.status) : result.error;
+    std::string why = result.error.empty() ? "HTTP " + std::to_string(result.status) : result.error;
     return failed(std::move(job.outcome), job.url, asked == job.url ? why : asked + ": " + why);
 }
 

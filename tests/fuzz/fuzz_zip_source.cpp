@@ -15,8 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     limits.max_total_bytes = 1 << 20;
     limits.ratio_from_bytes = 4096;
     limits.max_entries = 256;
-    auto opened = rc::content::open_zip_source(rc::content::Bytes(data, data + size), "fuzz.zip",
-                                               limits);
+    auto opened =
+        rc::content::open_zip_source(rc::content::Bytes(data, data + size), "fuzz.zip", limits);
     if (!opened.ok()) {
         if (opened.problems.empty() || opened.problems.front().message.empty())
             std::abort();
