@@ -2,6 +2,7 @@
 // are; a link is downloaded into the library first (or its kept copy is used when the
 // link is unchanged or cannot be reached), then opened from there, so it opens offline
 // next time. Blocking downloads never touch a frame.
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -58,9 +59,9 @@ class NativePackOpener final : public PackOpener {
             fetch_desc_.max_bytes = desc.max_download_bytes;
     }
     ~NativePackOpener() override {
-        cancel();
+        supersede();
         for (auto& worker : workers_)
-            worker.join();
+            worker.thread.join();
     }
 
     void open(const std::string& location) override {
@@ -85,15 +86,15 @@ class NativePackOpener final : public PackOpener {
         });
     }
 
+    // A download stops at once and ends as a refusal that says it was cancelled (the
+    // library stays as it was); a local open is short and is simply forgotten.
     void cancel() override {
         std::lock_guard lock(mutex_);
-        if (download_)
+        if (download_) {
             download_->cancelled = true;
-        download_.reset();
-        ++generation_;
-        running_ = false;
-        finished_.reset();
-        changed_.notify_all();
+            return;
+        }
+        forget_locked();
     }
 
     std::optional<OpenedPack> poll() override {
@@ -130,9 +131,36 @@ class NativePackOpener final : public PackOpener {
         library_.remember(origin, opened.location, *opened.pack.value);
     }
 
+    // Drops the open in progress: its download stops, and its result will be ignored.
+    void supersede() {
+        std::lock_guard lock(mutex_);
+        if (download_)
+            download_->cancelled = true;
+        forget_locked();
+    }
+
+    void forget_locked() {
+        download_.reset();
+        ++generation_;
+        running_ = false;
+        finished_.reset();
+        changed_.notify_all();
+    }
+
+    // Threads of opens that have finished are joined here, so none piles up.
+    void join_finished() {
+        std::erase_if(workers_, [](Worker& worker) {
+            if (!worker.done->load())
+                return false;
+            worker.thread.join();
+            return true;
+        });
+    }
+
     template <class Open>
     void start(Open open, std::shared_ptr<engine::DownloadControl> control = nullptr) {
-        cancel();
+        supersede();
+        join_finished();
         std::uint64_t generation = 0;
         {
             std::lock_guard lock(mutex_);
@@ -141,17 +169,21 @@ class NativePackOpener final : public PackOpener {
             download_ = std::move(control);
         }
         // A superseded open may still be waiting on a slow server: it finishes on its own
-        // thread and its result is dropped; the threads are joined at the end.
-        workers_.emplace_back([this, open, generation] {
+        // thread and its result is dropped.
+        auto done = std::make_shared<std::atomic<bool>>(false);
+        std::thread thread([this, open, generation, done] {
             OpenedPack opened = open();
             std::lock_guard lock(mutex_);
+            *done = true;
             if (generation != generation_)
-                return;  // cancelled or superseded while it ran
+                return;  // superseded while it ran
             finished_ = std::move(opened);
             running_ = false;
+            download_.reset();
             changed_.notify_all();
             wake();
         });
+        workers_.push_back({std::move(thread), std::move(done)});
     }
 
     void wake() const {
@@ -171,7 +203,11 @@ class NativePackOpener final : public PackOpener {
     std::optional<OpenedPack> finished_;
     std::uint64_t generation_ = 0;
     bool running_ = false;
-    std::vector<std::thread> workers_;
+    struct Worker {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> done;
+    };
+    std::vector<Worker> workers_;
 };
 
 }  // namespace
