@@ -29,11 +29,15 @@ add_library(rc_engine STATIC
     gfx/gfx.cpp
     gfx/texture.cpp
     media/image_decode.cpp
+    media/jpeg_decode.cpp
     media/media_loader.cpp
     platform/paths.cpp
     ${RC_ENGINE_PLATFORM_SOURCES}
 )
 target_include_directories(rc_engine PUBLIC ${PROJECT_SOURCE_DIR})
+# libjpeg-turbo directly for scaled JPEG decoding (SDL_image decodes everything else).
+find_package(JPEG REQUIRED)
+target_link_libraries(rc_engine PUBLIC JPEG::JPEG)
 # The engine knows nothing of packs or quizzes: no rc_content here.
 target_link_libraries(rc_engine PUBLIC rc_store rc_imgui_sdlrenderer
     SDL2_image::SDL2_image SDL2::SDL2 PkgConfig::IMGUI)

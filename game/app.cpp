@@ -216,8 +216,42 @@ void App::request_media_ahead() {
         if (!wanted || image.requested)
             continue;
         image.requested = true;
-        session_->request_picture(game_.items()[i].pack_index);
+        image.requested_side = shown_side();
+        session_->request_picture(game_.items()[i].pack_index, image.requested_side);
     }
+}
+
+// Pictures are decoded at the size the window can show (a 12-megapixel photo does not
+// live in memory at full size for a laptop screen); zooming asks for more pixels.
+int App::shown_side() const {
+    const SDL_Point output = gfx_.output_size();
+    const float side = static_cast<float>(std::max(output.x, output.y)) * view_.zoom;
+    return std::clamp(static_cast<int>(side), 1, engine::DecodeLimits{}.max_side);
+}
+
+// The view's centre is in picture pixels: a sharper copy of the same picture keeps it
+// on the same spot.
+void App::keep_view_on(const ItemImage& image, int old_width) {
+    if (old_width <= 0 || !image.full || view_.center_x < 0.f)
+        return;
+    const float ratio = static_cast<float>(image.full.width()) / static_cast<float>(old_width);
+    view_.center_x *= ratio;
+    view_.center_y *= ratio;
+}
+
+// After a zoom, the picture on screen is decoded again when its pixels run out.
+void App::sharpen_shown_picture() {
+    const std::size_t index = game_.phase() == Phase::End ? ui_.missed_detail : game_.position();
+    if (index >= images_.size() || !images_[index].full)
+        return;
+    auto& image = images_[index];
+    const int wanted = shown_side();
+    const int have = std::max(image.full.width(), image.full.height());
+    const bool more_to_show = image.source_side > have;
+    if (!more_to_show || wanted <= image.requested_side || wanted < have * 5 / 4)
+        return;
+    image.requested_side = wanted;
+    session_->request_picture(game_.items()[index].pack_index, wanted);
 }
 
 void App::wait_for_pack() {
@@ -254,7 +288,10 @@ void App::on_picture(Picture& picture) {
     auto& result = picture.result;
     std::string why;
     if (result.ok) {
+        image.source_side = std::max(result.image.source_width, result.image.source_height);
+        const int old_width = image.full ? image.full.width() : 0;
         image.full = engine::Texture::from_surface(gfx_.renderer(), result.image.full.get(), &why);
+        keep_view_on(image, old_width);
         if (!image.thumbnail)
             image.thumbnail =
                 engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
@@ -331,6 +368,7 @@ void App::save_settings() {
 
 void App::zoom_by(float factor) {
     view_.zoom = std::clamp(view_.zoom * factor, kMinZoom, kMaxZoom);
+    sharpen_shown_picture();
 }
 
 void App::apply(const Action& action) {
@@ -529,6 +567,7 @@ void App::draw() {
     }
     for (const auto& action : actions)
         apply(action);
+    sharpen_shown_picture();  // the wheel and a pinch zoom inside the screens
 }
 
 std::string App::status_text() const {

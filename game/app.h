@@ -90,6 +90,9 @@ class App final : public engine::LoopClient {
     void finish_round();
     void apply_key(const SDL_Keysym& key);
     void zoom_by(float factor);
+    int shown_side() const;
+    void sharpen_shown_picture();
+    void keep_view_on(const ItemImage& image, int old_width);
     void save_settings();
     std::vector<PackListing> pack_listings() const;
     std::string describe_listing(const LibraryEntry& entry) const;

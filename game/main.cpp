@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/platform/platform.h"
 #include "engine/platform/runner.h"
 #include "game/app.h"
 #include "game/headless.h"
@@ -149,6 +150,7 @@ int run_windowed(const Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    rc::engine::tune_memory();
     Options options;
     if (int status = parse_args(argc, argv, &options))
         return status == 3 ? 0 : status;

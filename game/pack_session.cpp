@@ -83,9 +83,10 @@ void PackSession::check_all_media() {
     }
 }
 
-engine::MediaTicket PackSession::request_picture(std::size_t pack_index) {
-    const auto ticket = loader_.request(
-        request_for(pack_index, engine::MediaUse::Show, engine::MediaPriority::Urgent));
+engine::MediaTicket PackSession::request_picture(std::size_t pack_index, int max_side) {
+    auto request = request_for(pack_index, engine::MediaUse::Show, engine::MediaPriority::Urgent);
+    request.max_side = max_side;
+    const auto ticket = loader_.request(std::move(request));
     tickets_[ticket] = Ticket{pack_index, engine::MediaUse::Show};
     return ticket;
 }

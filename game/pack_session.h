@@ -42,7 +42,8 @@ class PackSession {
     // Main thread, once per frame: takes in a pack that finished opening and the results
     // of media checks; returns the pictures asked for with request_picture().
     std::vector<Picture> pump(SessionEvent* event);
-    engine::MediaTicket request_picture(std::size_t pack_index);
+    // `max_side`: the longest side the picture is drawn at (0: as large as the limit).
+    engine::MediaTicket request_picture(std::size_t pack_index, int max_side = 0);
     // The picture of an item failed to decode when shown: never drawn again.
     void mark_broken(std::size_t pack_index, const std::string& why);
 

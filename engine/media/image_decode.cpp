@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "engine/media/jpeg_decode.h"
+
 namespace rc::engine {
 namespace {
 
@@ -49,31 +51,54 @@ SurfacePtr fit_surface(SDL_Surface* source, int max_side) {
     return current;
 }
 
-bool decode_image(std::span<const std::uint8_t> bytes, const DecodeLimits& limits,
-                  DecodedImage* out, std::string* why) {
+namespace {
+
+// The header check, then a decoder: libjpeg at the scale wanted for JPEGs, else the
+// SDL_image decoder of the detected format. `source` gets the picture's own size.
+SurfacePtr decode_any(std::span<const std::uint8_t> bytes, const DecodeLimits& limits,
+                      int wanted_side, SDL_Point* source, std::string* why) {
     *why = limits.check_header ? limits.check_header(bytes) : "no header check was given";
     if (!why->empty())
-        return false;
+        return nullptr;
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
         *why = "is too large to decode";
-        return false;
+        return nullptr;
+    }
+    if (looks_like_jpeg(bytes)) {
+        ScaledJpeg jpeg = decode_jpeg_scaled(bytes, wanted_side, why);
+        *source = {jpeg.source_width, jpeg.source_height};
+        if (!jpeg.unsupported)
+            return std::move(jpeg.surface);
     }
     SDL_RWops* stream = SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size()));
     const Loader load = stream ? pack_image_loader(stream) : nullptr;
     SurfacePtr decoded(load ? load(stream) : nullptr);
     if (stream)
         SDL_RWclose(stream);
-    if (!load) {
+    if (!load)
         *why = "cannot decode: not a PNG, JPEG, GIF or WebP picture";
-        return false;
-    }
-    if (!decoded) {
+    else if (!decoded)
         *why = std::string("cannot decode: ") + IMG_GetError();
+    else
+        *source = {decoded->w, decoded->h};
+    return decoded;
+}
+
+}  // namespace
+
+bool decode_image(std::span<const std::uint8_t> bytes, const DecodeLimits& limits,
+                  DecodedImage* out, std::string* why, int wanted_side) {
+    const int side = std::min(wanted_side > 0 ? wanted_side : limits.max_side, limits.max_side);
+    SDL_Point source{};
+    SurfacePtr decoded = decode_any(bytes, limits, side, &source, why);
+    if (!decoded)
         return false;
-    }
-    out->source_width = decoded->w;
-    out->source_height = decoded->h;
-    out->full = fit_surface(decoded.get(), limits.max_side);
+    out->source_width = source.x;
+    out->source_height = source.y;
+    // A JPEG decoded at its scale is already RGBA32 and fits: no second copy of it.
+    const bool ready = decoded->format->format == SDL_PIXELFORMAT_RGBA32 &&
+                       std::max(decoded->w, decoded->h) <= side;
+    out->full = ready ? std::move(decoded) : fit_surface(decoded.get(), side);
     decoded.reset();
     if (out->full)
         out->thumbnail = fit_surface(out->full.get(), limits.thumbnail_side);
@@ -82,6 +107,12 @@ bool decode_image(std::span<const std::uint8_t> bytes, const DecodeLimits& limit
         return false;
     }
     return true;
+}
+
+bool check_image(std::span<const std::uint8_t> bytes, const DecodeLimits& limits,
+                 std::string* why) {
+    SDL_Point source{};
+    return decode_any(bytes, limits, 1, &source, why) != nullptr;
 }
 
 }  // namespace rc::engine

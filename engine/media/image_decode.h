@@ -36,8 +36,13 @@ struct DecodedImage {
 };
 
 // Returns false with *why (the header check's reason, "cannot decode: …", ...).
+// `wanted_side` (0: limits.max_side): the longest side the picture is shown at; a JPEG is
+// decoded straight at the smallest scale that gives it (jpeg_decode.h), others are
+// decoded whole and scaled down. source_width/height keep the picture's own size.
 bool decode_image(std::span<const std::uint8_t> bytes, const DecodeLimits& limits,
-                  DecodedImage* out, std::string* why);
+                  DecodedImage* out, std::string* why, int wanted_side = 0);
+// Decodes only to prove the bytes are a sound picture (a JPEG at 1/8 scale); keeps nothing.
+bool check_image(std::span<const std::uint8_t> bytes, const DecodeLimits& limits, std::string* why);
 
 // Scales `source` down so that both sides fit in `max_side`, keeping the aspect ratio.
 // Returns a copy when it already fits. RGBA32 in and out.

@@ -8,12 +8,10 @@ MediaResult load_media(const MediaRequest& request, std::vector<std::uint8_t> by
     MediaResult result;
     std::string why;
     const bool have_bytes = !request.read || request.read(&bytes, &why);
-    if (have_bytes) {
-        DecodedImage image;
-        result.ok = decode_image(bytes, limits, &image, &why);
-        if (result.ok && request.use == MediaUse::Show)
-            result.image = std::move(image);
-    }
+    if (have_bytes && request.use == MediaUse::Check)
+        result.ok = check_image(bytes, limits, &why);
+    else if (have_bytes)
+        result.ok = decode_image(bytes, limits, &result.image, &why, request.max_side);
     if (!result.ok)
         result.error = request.label + ": " + why;
     return result;

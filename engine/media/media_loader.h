@@ -37,6 +37,7 @@ struct MediaRequest {
     std::string label;  // names the media in error messages (the pack-relative path)
     MediaPriority priority = MediaPriority::Urgent;
     MediaUse use = MediaUse::Show;
+    int max_side = 0;  // Show: the longest side it is drawn at (0: the limit's max_side)
 };
 
 struct MediaResult {

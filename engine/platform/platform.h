@@ -14,5 +14,9 @@ Uint32 platform_window_flags();
 // device pixel ratio in the browser (the web runner sizes the canvas in device pixels,
 // and ImGui lays out for the CSS size).
 float layout_density();
+// Called once at start. Natively, glibc keeps freed blocks of up to 32 MB in its heaps
+// once a big block was freed (its dynamic mmap threshold): pictures of a few megabytes
+// then stay counted long after they are gone. A fixed 1 MB threshold hands them back.
+void tune_memory();
 
 }  // namespace rc::engine

@@ -1,3 +1,5 @@
+#include <malloc.h>
+
 #include "engine/platform/paths.h"
 #include "engine/platform/platform.h"
 
@@ -9,6 +11,10 @@ Uint32 platform_window_flags() {
 
 float layout_density() {
     return 1.f;
+}
+
+void tune_memory() {
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
 }
 
 std::filesystem::path default_data_dir() {

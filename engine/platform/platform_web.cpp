@@ -17,6 +17,9 @@ float layout_density() {
     return static_cast<float>(emscripten_get_device_pixel_ratio());
 }
 
+// The browser's heap is the wasm memory: nothing to tune.
+void tune_memory() {}
+
 // IndexedDB, mounted at /data by the page before main() (web/realcheck-shell.js).
 std::filesystem::path default_data_dir() {
     return "/data";

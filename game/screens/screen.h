@@ -94,8 +94,10 @@ struct ViewState {
 // The pictures of one round item: full size just before it is needed, and a thumbnail
 // kept for the end screen (one per round item, never one per pack item).
 struct ItemImage {
-    engine::Texture full;
+    engine::Texture full;  // decoded at the size it is drawn, sharper once zoomed in
     engine::Texture thumbnail;
+    int source_side = 0;     // the longer side of the picture itself, once known
+    int requested_side = 0;  // the longer side last asked of the decoder
     bool requested = false;
     bool failed = false;
     std::string error;
