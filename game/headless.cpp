@@ -99,6 +99,7 @@ class Driver {
     bool zoomed_screenshot(const std::string& number) {
         for (int i = 0; i < 4; ++i)
             app_.apply(Action::of(ActionType::ZoomIn));
+        app_.wait_for_all_media();  // the sharper copy a zoom asks for
         const bool ok = render("q" + number + "-zoom");
         app_.apply(Action::of(ActionType::ZoomFit));
         return ok;
