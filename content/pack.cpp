@@ -66,13 +66,11 @@ std::string image_problem(std::span<const std::uint8_t> bytes, std::uint64_t max
 Result<Manifest> read_manifest(const PackSource& source) {
     auto text = source.read(kManifestName, kMaxManifestBytes);
     if (!text.ok()) {
-        Result<Manifest> failed;
         std::string message = text.problems.front().message;
         if (message.starts_with("is larger than"))
-            message = "is larger than the " + std::to_string(kMaxManifestBytes >> 20) +
-                      " MB limit for a manifest";
-        failed.problems.push_back({Severity::Error, source.locate(kManifestName), message});
-        return failed;
+            message =
+                "is larger than the " + limit_text(kMaxManifestBytes) + " limit for a manifest";
+        return refusal<Manifest>(source.locate(kManifestName), std::move(message));
     }
     const auto& bytes = *text.value;
     return parse_manifest(
@@ -88,14 +86,14 @@ Result<LoadedPack> load_pack(SourcePtr source, const PackLoadDesc& desc) {
     return pack_from_manifest(std::move(parsed), std::move(source));
 }
 
+Result<LoadedPack> load_pack(Result<SourcePtr> opened, const PackLoadDesc& desc) {
+    if (!opened.ok())
+        return refusal<LoadedPack>(std::move(opened.problems));
+    return load_pack(std::move(*opened.value), desc);
+}
+
 Result<LoadedPack> load_pack(const std::filesystem::path& path, const PackLoadDesc& desc) {
-    auto source = open_local_source(path);
-    if (!source.ok()) {
-        Result<LoadedPack> refused;
-        refused.problems = std::move(source.problems);
-        return refused;
-    }
-    return load_pack(std::move(*source.value), desc);
+    return load_pack(open_local_source(path), desc);
 }
 
 Result<LoadedPack> pack_from_manifest(Result<Manifest> parsed, SourcePtr source) {

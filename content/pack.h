@@ -31,6 +31,8 @@ struct LoadedPack {
 };
 
 Result<LoadedPack> load_pack(SourcePtr source, const PackLoadDesc& desc = {});
+// The same from an attempt to open a source: its refusal, or the pack.
+Result<LoadedPack> load_pack(Result<SourcePtr> opened, const PackLoadDesc& desc = {});
 // `path` is a pack folder, its pack.json, or a zip file.
 Result<LoadedPack> load_pack(const std::filesystem::path& path, const PackLoadDesc& desc = {});
 

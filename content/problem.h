@@ -32,9 +32,24 @@ struct Result {
     bool ok() const { return value.has_value(); }
     bool has_errors() const {
         for (const auto& p : problems)
-            if (p.severity == Severity::Error) return true;
+            if (p.severity == Severity::Error)
+                return true;
         return false;
     }
 };
+
+// A result with no value: one Error at `where`, or the problems of a step that failed.
+template <class T>
+Result<T> refusal(std::string where, std::string message) {
+    Result<T> result;
+    result.problems.push_back({Severity::Error, std::move(where), std::move(message)});
+    return result;
+}
+template <class T>
+Result<T> refusal(std::vector<Problem> problems) {
+    Result<T> result;
+    result.problems = std::move(problems);
+    return result;
+}
 
 }  // namespace rc::content

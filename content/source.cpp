@@ -19,20 +19,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Result<Bytes> failure(std::string where, std::string message) {
-    Result<Bytes> result;
-    result.problems.push_back({Severity::Error, std::move(where), std::move(message)});
-    return result;
-}
-
 std::string os_reason(int error) {
     return std::generic_category().message(error);
-}
-
-// "512 MB", or "1000 bytes" for a limit under a megabyte (no "0 MB limit").
-std::string limit_text(std::uint64_t bytes) {
-    return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MB"
-                               : std::to_string(bytes) + " bytes";
 }
 
 // Component-wise: "/packs/a" must not count as inside "/packs/ab".
@@ -88,19 +76,19 @@ Result<Bytes> read_regular_file(const fs::path& file, const std::string& where,
     if (fd.get() < 0) {
         const int error = errno;
         if (error == ENOENT)
-            return failure(where, "file not found" + case_hint(file));
-        return failure(where, "cannot read: " + os_reason(error));
+            return refusal<Bytes>(where, "file not found" + case_hint(file));
+        return refusal<Bytes>(where, "cannot read: " + os_reason(error));
     }
     struct stat info {};
     if (::fstat(fd.get(), &info) != 0)
-        return failure(where, "cannot read: " + os_reason(errno));
+        return refusal<Bytes>(where, "cannot read: " + os_reason(errno));
     if (S_ISDIR(info.st_mode))
-        return failure(where, "is a folder, not a file");
+        return refusal<Bytes>(where, "is a folder, not a file");
     if (!S_ISREG(info.st_mode))
-        return failure(where, "is not a regular file");
+        return refusal<Bytes>(where, "is not a regular file");
     if (static_cast<std::uint64_t>(info.st_size) > max_bytes)
-        return failure(where,
-                       "is larger than the " + limit_text(max_bytes) + " limit for one file");
+        return refusal<Bytes>(
+            where, "is larger than the " + limit_text(max_bytes) + " limit for one file");
     Result<Bytes> result;
     Bytes bytes(static_cast<std::size_t>(info.st_size));
     std::size_t done = 0;
@@ -109,7 +97,7 @@ Result<Bytes> read_regular_file(const fs::path& file, const std::string& where,
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0)
-            return failure(where, "cannot read: " + os_reason(errno));
+            return refusal<Bytes>(where, "cannot read: " + os_reason(errno));
         if (got == 0)
             break;  // shrank while read: keep what is there, the decoder will judge
         done += static_cast<std::size_t>(got);
@@ -164,13 +152,14 @@ class FolderSource final : public PackSource {
         std::error_code ec;
         const fs::path resolved = fs::weakly_canonical(root_ / fs::path(relative), ec);
         if (ec)
-            return failure(relative, "cannot resolve the path: " + ec.message());
+            return refusal<Bytes>(relative, "cannot resolve the path: " + ec.message());
         if (resolved == root_)
-            return failure(relative, "is the pack folder itself, not a file in it");
+            return refusal<Bytes>(relative, "is the pack folder itself, not a file in it");
         // The text has no "..", so only a symbolic link can lead out; the pack's files may
         // still link to each other.
         if (!is_strictly_inside(root_, resolved))
-            return failure(relative, "leads outside the pack folder (through a symbolic link)");
+            return refusal<Bytes>(relative,
+                                  "leads outside the pack folder (through a symbolic link)");
         return read_regular_file(resolved, relative, max_bytes);
     }
 
@@ -191,7 +180,8 @@ class WebSource final : public PackSource {
     Result<Bytes> read_checked(const std::string& relative,
                                std::uint64_t max_bytes) const override {
         if (!fetch_)
-            return failure(relative, "cannot be read here: web packs are fetched by address");
+            return refusal<Bytes>(relative,
+                                  "cannot be read here: web packs are fetched by address");
         auto fetched = fetch_(url_of_checked(relative), max_bytes);
         for (auto& problem : fetched.problems)
             problem.where = relative;
@@ -207,10 +197,15 @@ class WebSource final : public PackSource {
 
 }  // namespace
 
+std::string limit_text(std::uint64_t bytes, std::uint64_t megabyte) {
+    return bytes >= megabyte ? std::to_string(bytes / megabyte) + " MB"
+                             : std::to_string(bytes) + " bytes";
+}
+
 Result<Bytes> PackSource::read(std::string_view relative, std::uint64_t max_bytes) const {
     std::string why;
     if (!check_media_path(relative, &why))
-        return failure(std::string(relative), why);
+        return refusal<Bytes>(std::string(relative), why);
     return read_checked(std::string(relative), max_bytes);
 }
 
@@ -271,24 +266,18 @@ Result<SourcePtr> open_local_source(const fs::path& location, const ZipLimits& l
                                                                  : location.parent_path());
     if (fs::is_directory(status))
         return open_folder_source(location);
-    if (!fs::is_regular_file(status)) {
-        Result<SourcePtr> refused;
-        refused.problems.push_back({Severity::Error, location.string(),
-                                    status.type() == fs::file_type::not_found
-                                        ? "cannot read: " + os_reason(ENOENT)
-                                        : "is not a pack folder, a pack.json or a zip file"});
-        return refused;
-    }
+    const char* not_a_pack = "is not a pack folder, a pack.json or a zip file";
+    if (!fs::is_regular_file(status))
+        return refusal<SourcePtr>(location.string(), status.type() == fs::file_type::not_found
+                                                         ? "cannot read: " + os_reason(ENOENT)
+                                                         : not_a_pack);
     std::uint8_t head[4] = {};
     {
         FileDescriptor fd(::open(location.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
         if (fd.get() >= 0 && ::read(fd.get(), head, sizeof head) == 4 && looks_like_zip(head))
             return open_zip_source(location, limits);
     }
-    Result<SourcePtr> refused;
-    refused.problems.push_back(
-        {Severity::Error, location.string(), "is not a pack folder, a pack.json or a zip file"});
-    return refused;
+    return refusal<SourcePtr>(location.string(), not_a_pack);
 }
 
 }  // namespace rc::content

@@ -112,6 +112,10 @@ Result<SourcePtr> open_zip_source(Bytes archive, std::string name, const ZipLimi
 bool looks_like_zip(std::span<const std::uint8_t> head);
 bool is_web_address(std::string_view location);  // http:// or https://
 
+// A size limit for messages: "512 MB", or "1000 bytes" under a megabyte (never "0 MB").
+// `megabyte` is 2^20 for memory and file limits, 10^6 where the limit is given that way.
+std::string limit_text(std::uint64_t bytes, std::uint64_t megabyte = 1u << 20);
+
 // A pack given on the command line or the packs screen: a folder, its pack.json, or a
 // zip file. Web addresses are the caller's business (downloaded into the library first
 // natively; opened with open_web_source or fetched as a zip in the browser).

@@ -25,13 +25,6 @@ struct FileCloser {
 };
 using ArchiveFile = std::unique_ptr<zip_file_t, FileCloser>;
 
-template <class T>
-Result<T> refusal(std::string where, std::string message) {
-    Result<T> result;
-    result.problems.push_back({Severity::Error, std::move(where), std::move(message)});
-    return result;
-}
-
 std::string archive_error(int code) {
     zip_error_t error;
     zip_error_init_with_code(&error, code);
@@ -51,12 +44,6 @@ std::string describe_open_error(int code) {
         default:
             return "cannot open the archive: " + archive_error(code);
     }
-}
-
-// "512 MB", or "1000 bytes" for a limit under a megabyte (no "0 MB limit").
-std::string limit_text(std::uint64_t bytes, std::uint64_t megabyte) {
-    return bytes >= megabyte ? std::to_string(bytes / megabyte) + " MB"
-                             : std::to_string(bytes) + " bytes";
 }
 
 // Names made on Windows may use backslashes; checks treat them as separators.

@@ -123,16 +123,6 @@ std::optional<FetchOutcome> settle_first(FetchJob& job, const engine::DownloadRe
     return failed(std::move(job.outcome), job.url, asked == job.url ? why : asked + ": " + why);
 }
 
-// Validates a downloaded copy as the game will open it (media checks on).
-content::Result<content::LoadedPack> validate(content::Result<content::SourcePtr> source) {
-    if (!source.ok()) {
-        content::Result<content::LoadedPack> refused;
-        refused.problems = std::move(source.problems);
-        return refused;
-    }
-    return content::load_pack(std::move(*source.value));
-}
-
 LibraryEntry entry_for(const FetchJob& job, const content::LoadedPack& pack,
                        const engine::DownloadResult& first, const fs::path& location) {
     LibraryEntry entry = describe_pack(pack.manifest);
@@ -226,7 +216,8 @@ FetchOutcome Library::fetch_zip(FetchJob& job) {
         download_desc(job, job.url, temp.path, job.desc.max_bytes, true), job.control);
     if (auto settled = settle_first(job, first, job.url))
         return std::move(*settled);
-    auto pack = validate(content::open_zip_source(temp.path));
+    // Validated as the game will open it, media checks on.
+    auto pack = content::load_pack(content::open_zip_source(temp.path));
     add_relocated(std::move(pack.problems), job.url, temp.path.string(), job.outcome.problems);
     if (!pack.ok())
         return failed(std::move(job.outcome), job.url, "is not a valid pack");
@@ -266,7 +257,8 @@ FetchOutcome Library::fetch_folder(FetchJob& job) {
     const std::uint64_t budget = job.desc.max_bytes - std::min(job.desc.max_bytes, first.bytes);
     if (auto why = download_media(job, *manifest.value, temp.path, budget); !why.empty())
         return failed(std::move(job.outcome), job.url, why);
-    auto pack = validate(content::open_folder_source(temp.path));
+    // Validated as the game will open it, media checks on.
+    auto pack = content::load_pack(content::open_folder_source(temp.path));
     add_relocated(std::move(pack.problems), job.url, temp.path.string(), job.outcome.problems);
     if (!pack.ok())
         return failed(std::move(job.outcome), job.url, "is not a valid pack");

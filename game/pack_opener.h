@@ -62,4 +62,8 @@ class PackOpener {
 // The name an archive or a folder is shown under: its last path component.
 std::string display_name(const std::string& location);
 
+// The pack of an opened source with its manifest read, media not checked (the session
+// checks them in the background); or the refusal of the source.
+content::Result<content::LoadedPack> read_pack(content::Result<content::SourcePtr> opened);
+
 }  // namespace rc::game

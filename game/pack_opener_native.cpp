@@ -15,41 +15,18 @@ namespace rc::game {
 namespace {
 
 content::Result<content::LoadedPack> open_location(const std::string& location) {
-    auto source = content::open_local_source(location);
-    if (!source.ok()) {
-        content::Result<content::LoadedPack> refused;
-        refused.problems = std::move(source.problems);
-        return refused;
-    }
-    content::PackLoadDesc desc;
-    desc.skip_media_checks = true;  // the session checks them in the background
-    return content::load_pack(std::move(*source.value), desc);
+    return read_pack(content::open_local_source(location));
 }
 
 OpenedPack open_link(const std::string& url, Library& library, const FetchDesc& desc,
                      engine::DownloadControl* control) {
     FetchOutcome fetched = library.fetch(url, desc, control);
-    if (!fetched.ok()) {
-        content::Result<content::LoadedPack> refused;
-        refused.problems = std::move(fetched.problems);
-        return {url, std::move(refused), {}};
-    }
+    if (!fetched.ok())
+        return {url, content::refusal<content::LoadedPack>(std::move(fetched.problems)), {}};
     OpenedPack opened{url, open_location(fetched.location.string()), {}};
     if (!fetched.note.empty())
         opened.notes.push_back(fetched.note);
     return opened;
-}
-
-content::Result<content::LoadedPack> open_archive(const std::string& name, content::Bytes bytes) {
-    auto source = content::open_zip_source(std::move(bytes), name);
-    if (!source.ok()) {
-        content::Result<content::LoadedPack> refused;
-        refused.problems = std::move(source.problems);
-        return refused;
-    }
-    content::PackLoadDesc desc;
-    desc.skip_media_checks = true;
-    return content::load_pack(std::move(*source.value), desc);
 }
 
 class NativePackOpener final : public PackOpener {
@@ -82,7 +59,8 @@ class NativePackOpener final : public PackOpener {
     void open_bytes(std::string name, content::Bytes bytes) override {
         auto shared = std::make_shared<content::Bytes>(std::move(bytes));
         start([name, shared] {
-            return OpenedPack{name, open_archive(name, std::move(*shared)), {}};
+            return OpenedPack{
+                name, read_pack(content::open_zip_source(std::move(*shared), name)), {}};
         });
     }
 

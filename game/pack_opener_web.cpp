@@ -2,30 +2,11 @@
 // whole and held in memory (capped); a folder link becomes a web source whose files the
 // browser fetches by address; a file chosen with the file picker arrives as bytes.
 #include "engine/net/http.h"
+#include "game/library.h"
 #include "game/pack_opener.h"
 
 namespace rc::game {
 namespace {
-
-content::Result<content::LoadedPack> refused(std::vector<content::Problem> problems) {
-    content::Result<content::LoadedPack> result;
-    result.problems = std::move(problems);
-    return result;
-}
-
-content::Result<content::LoadedPack> open_archive(const std::string& name, content::Bytes bytes) {
-    auto source = content::open_zip_source(std::move(bytes), name);
-    if (!source.ok())
-        return refused(std::move(source.problems));
-    content::PackLoadDesc desc;
-    desc.skip_media_checks = true;  // the session checks them in the background
-    return content::load_pack(std::move(*source.value), desc);
-}
-
-bool names_zip(const std::string& location) {
-    const std::string path = location.substr(0, location.find_first_of("?#"));
-    return path.size() > 4 && path.compare(path.size() - 4, 4, ".zip") == 0;
-}
 
 class WebPackOpener final : public PackOpener {
   public:
@@ -38,15 +19,16 @@ class WebPackOpener final : public PackOpener {
     void open(const std::string& location) override {
         const std::uint64_t request = ++request_;
         loading_ = true;
-        if (names_zip(location)) {
+        if (is_zip_link(location)) {
             http_->get(location, [this, location, request](engine::HttpResponse& response) {
                 if (request != request_)
                     return;
                 if (!response.ok())
-                    return finish(
-                        location,
-                        refused({{content::Severity::Error, response.url, response.error}}));
-                finish(location, open_archive(display_name(location), std::move(response.body)));
+                    return finish(location,
+                                  content::refusal<content::LoadedPack>(
+                                      {{content::Severity::Error, response.url, response.error}}));
+                finish(location, read_pack(content::open_zip_source(std::move(response.body),
+                                                                    display_name(location))));
             });
             return;
         }
@@ -57,7 +39,8 @@ class WebPackOpener final : public PackOpener {
                 return;
             if (!response.ok())
                 return finish(location,
-                              refused({{content::Severity::Error, response.url, response.error}}));
+                              content::refusal<content::LoadedPack>(
+                                  {{content::Severity::Error, response.url, response.error}}));
             const std::string_view text(reinterpret_cast<const char*>(response.body.data()),
                                         response.body.size());
             finish(location, content::pack_from_manifest(content::parse_manifest(text), source));
@@ -66,7 +49,8 @@ class WebPackOpener final : public PackOpener {
 
     void open_bytes(std::string name, content::Bytes bytes) override {
         ++request_;
-        finished_ = OpenedPack{name, open_archive(name, std::move(bytes)), {}};
+        finished_ =
+            OpenedPack{name, read_pack(content::open_zip_source(std::move(bytes), name)), {}};
         loading_ = false;
     }
 

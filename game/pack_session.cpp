@@ -10,6 +10,12 @@ std::string display_name(const std::string& location) {
     return slash == std::string::npos ? trimmed : trimmed.substr(slash + 1);
 }
 
+content::Result<content::LoadedPack> read_pack(content::Result<content::SourcePtr> opened) {
+    content::PackLoadDesc desc;
+    desc.skip_media_checks = true;
+    return content::load_pack(std::move(opened), desc);
+}
+
 PackSession::PackSession(engine::MediaLoader& loader, std::unique_ptr<PackOpener> opener)
     : loader_(loader), opener_(std::move(opener)) {}
 
