@@ -43,11 +43,11 @@ class NativePackOpener final : public PackOpener {
 
     void open(const std::string& location) override {
         if (!content::is_web_address(location)) {
-            start([this, location] {
-                OpenedPack opened{location, open_location(location), {}};
-                remember(opened);
-                return opened;
-            });
+            start(
+                [location] {
+                    return OpenedPack{location, open_location(location), {}};
+                },
+                nullptr, true);
             return;
         }
         auto control = std::make_shared<engine::DownloadControl>();
@@ -102,11 +102,22 @@ class NativePackOpener final : public PackOpener {
 
   private:
     // A pack opened from disk joins the library's list (links were recorded when fetched).
-    void remember(const OpenedPack& opened) {
-        if (!opened.pack.ok())
-            return;
-        const Origin origin = opened.location == desc_.demo_location ? Origin::Demo : Origin::Disk;
-        library_.remember(origin, opened.location, *opened.pack.value);
+    void remember(const std::string& location, const content::LoadedPack& pack) {
+        const Origin origin = location == desc_.demo_location ? Origin::Demo : Origin::Disk;
+        library_.remember(origin, location, pack);
+    }
+
+    // Hands the result to the main thread, unless a newer open superseded it.
+    bool publish(OpenedPack opened, std::uint64_t generation) {
+        std::lock_guard lock(mutex_);
+        if (generation != generation_)
+            return false;
+        finished_ = std::move(opened);
+        running_ = false;
+        download_.reset();
+        changed_.notify_all();
+        wake();
+        return true;
     }
 
     // Drops the open in progress: its download stops, and its result will be ignored.
@@ -135,8 +146,11 @@ class NativePackOpener final : public PackOpener {
         });
     }
 
+    // `record`: a pack opened from disk is recorded in the library once the game has it
+    // (the catalog write, and the folder walk for its size, never delay the title screen).
     template <class Open>
-    void start(Open open, std::shared_ptr<engine::DownloadControl> control = nullptr) {
+    void start(Open open, std::shared_ptr<engine::DownloadControl> control = nullptr,
+               bool record = false) {
         supersede();
         join_finished();
         std::uint64_t generation = 0;
@@ -149,17 +163,15 @@ class NativePackOpener final : public PackOpener {
         // A superseded open may still be waiting on a slow server: it finishes on its own
         // thread and its result is dropped.
         auto done = std::make_shared<std::atomic<bool>>(false);
-        std::thread thread([this, open, generation, done] {
+        std::thread thread([this, open, generation, done, record] {
             OpenedPack opened = open();
-            std::lock_guard lock(mutex_);
+            std::optional<content::LoadedPack> to_record;
+            if (record && opened.pack.ok())
+                to_record = *opened.pack.value;  // the source is shared, the manifest copied
+            const std::string location = opened.location;
+            if (publish(std::move(opened), generation) && to_record)
+                remember(location, *to_record);
             *done = true;
-            if (generation != generation_)
-                return;  // superseded while it ran
-            finished_ = std::move(opened);
-            running_ = false;
-            download_.reset();
-            changed_.notify_all();
-            wake();
         });
         workers_.push_back({std::move(thread), std::move(done)});
     }
