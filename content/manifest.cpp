@@ -286,12 +286,11 @@ void read_kind(const json& item, const std::string& base, Reporter& r, PackItem&
     if (!kind)
         return;
     const auto* text = kind->get_ptr<const json::string_t*>();
-    if (text && *text == "image") {
-        out.kind = MediaKind::Image;
+    if (text && (*text == "image" || *text == "video")) {
+        out.kind = *text == "image" ? MediaKind::Image : MediaKind::Video;
         return;
     }
-    r.report(join(base, "kind"),
-             R"(expected "image" (the only kind in format 1), got )" + describe(*kind));
+    r.report(join(base, "kind"), R"(expected "image" or "video", got )" + describe(*kind));
 }
 
 void read_answer(const json& item, const std::string& base, Reporter& r, PackItem& out) {
@@ -361,6 +360,31 @@ std::optional<float> read_coordinate(const json& tell, const char* key, const st
     return std::nullopt;
 }
 
+// A tell's time range on a clip: seconds from the start, t1 after t0. Absent ends are open.
+bool read_time_range(const json& tell, const std::string& base, Reporter& r, Tell& out) {
+    bool ok = true;
+    for (const char* key : {"t0", "t1"}) {
+        const json* value = member(tell, key);
+        if (!value || value->is_null())
+            continue;
+        auto seconds = number(*value);
+        if (seconds && *seconds >= 0.0 && *seconds <= kMaxTellSeconds) {
+            (key[1] == '0' ? out.t0 : out.t1) = static_cast<float>(*seconds);
+            continue;
+        }
+        r.report(join(base, key), "expected a time in seconds from 0 to " +
+                                      std::to_string(static_cast<int>(kMaxTellSeconds)) + ", got " +
+                                      describe(*value));
+        ok = false;
+    }
+    if (ok && out.t0 && out.t1 && *out.t1 < *out.t0) {
+        r.report(join(base, "t1"), "expected a time after t0 (" + describe(*member(tell, "t0")) +
+                                       "), got " + describe(*member(tell, "t1")));
+        ok = false;
+    }
+    return ok;
+}
+
 std::optional<Tell> read_tell(const json& value, const std::string& path, Reporter& r) {
     if (!value.is_object()) {
         r.report(path,
@@ -372,9 +396,15 @@ std::optional<Tell> read_tell(const json& value, const std::string& path, Report
     auto y = read_coordinate(value, "y", path, false, r);
     auto radius = read_coordinate(value, "r", path, true, r);
     auto note = required_localized(value, "note", path, r, kMaxNoteChars);
-    if (!x || !y || !radius || !note)
+    Tell tell;
+    const bool timed_ok = read_time_range(value, path, r, tell);
+    if (!x || !y || !radius || !note || !timed_ok)
         return std::nullopt;
-    return Tell{*x, *y, *radius, std::move(*note)};
+    tell.x = *x;
+    tell.y = *y;
+    tell.r = *radius;
+    tell.note = std::move(*note);
+    return tell;
 }
 
 void read_tells(const json& item, const std::string& base, Reporter& r, PackItem& out) {

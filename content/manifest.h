@@ -25,6 +25,8 @@ inline constexpr std::size_t kMaxTitleChars = 200;
 inline constexpr std::size_t kMaxDescriptionChars = 2000;
 inline constexpr std::size_t kMaxExplanationChars = 4000;
 inline constexpr std::size_t kMaxNoteChars = 500;
+// A tell's time range on a clip lies within a clip's longest allowed length (pack.h).
+inline constexpr double kMaxTellSeconds = 60.0;
 inline constexpr std::size_t kMaxCreditChars = 500;  // source.credit
 inline constexpr std::size_t kMaxLicenseChars = 200;
 inline constexpr std::size_t kMaxUrlChars = 2000;
@@ -40,7 +42,7 @@ enum class Lang { Fr, En };
 
 enum class Answer { Real, Generated, Edited };
 
-enum class MediaKind { Image };
+enum class MediaKind { Image, Video };
 
 // Text given in French and/or English. At least one of the two is non-empty.
 struct LocalizedText {
@@ -53,12 +55,21 @@ struct LocalizedText {
 };
 
 // A circle on the media, in coordinates normalised to the media's width (x, r) and
-// height (y), shown after the answer.
+// height (y), shown after the answer. On a clip it may hold for a time range only
+// (seconds, t0 to t1; either end may be open); on a picture the range is ignored.
 struct Tell {
     float x = 0.f;
     float y = 0.f;
     float r = 0.f;
     LocalizedText note;
+    std::optional<float> t0;
+    std::optional<float> t1;
+
+    bool timed() const { return t0.has_value() || t1.has_value(); }
+    // Whether the circle shows at `seconds` into a clip.
+    bool shows_at(double seconds) const {
+        return (!t0 || seconds >= *t0) && (!t1 || seconds <= *t1);
+    }
 };
 
 struct Source {

@@ -33,6 +33,12 @@ Result<Manifest> parse(const json& doc) {
     return parse_manifest(doc.dump());
 }
 
+// One tell, shown from t0 to t1 on a clip (null: the end is open).
+json timed_tell(json t0, json t1) {
+    return json::array(
+        {{{"x", 0.5}, {"y", 0.5}, {"r", 0.1}, {"t0", t0}, {"t1", t1}, {"note", {{"en", "n"}}}}});
+}
+
 // A pack whose item 1 is item_json("b", ...) changed by `edit`; item 0 is always valid.
 Result<Manifest> parse_with_second_item(const std::function<void(json&)>& edit) {
     json second = item_json("b", "media/b.jpg");
@@ -334,10 +340,25 @@ TEST_CASE("an item with a problem is left out with a located warning", "[content
             parse_with_second_item([](json& item) { item["media"] = "media\\b.jpg"; }),
             R"(pack.json: items[1].media: media\b.jpg: uses "\"; separate folders with "/" (media/0001.jpg))");
     }
-    SECTION("kind other than image") {
+    SECTION("kind other than image or video") {
         require_item_left_out(
-            parse_with_second_item([](json& item) { item["kind"] = "video"; }),
-            R"(pack.json: items[1].kind: expected "image" (the only kind in format 1), got "video")");
+            parse_with_second_item([](json& item) { item["kind"] = "audio"; }),
+            R"(pack.json: items[1].kind: expected "image" or "video", got "audio")");
+    }
+    SECTION("a tell's time that is negative") {
+        require_item_left_out(
+            parse_with_second_item([](json& item) { item["tells"] = timed_tell(-1, nullptr); }),
+            "pack.json: items[1].tells[0].t0: expected a time in seconds from 0 to 60, got -1");
+    }
+    SECTION("a tell's time that is not a number") {
+        require_item_left_out(
+            parse_with_second_item([](json& item) { item["tells"] = timed_tell(nullptr, "2s"); }),
+            R"(pack.json: items[1].tells[0].t1: expected a time in seconds from 0 to 60, got "2s")");
+    }
+    SECTION("a tell that ends before it starts") {
+        require_item_left_out(
+            parse_with_second_item([](json& item) { item["tells"] = timed_tell(3, 1.5); }),
+            "pack.json: items[1].tells[0].t1: expected a time after t0 (3), got 1.5");
     }
     SECTION("explanation missing") {
         require_item_left_out(parse_with_second_item([](json& item) { item.erase("explanation"); }),
@@ -450,7 +471,7 @@ TEST_CASE("an item with a problem is left out with a located warning", "[content
     SECTION("every problem of one item is reported") {
         auto result = parse_with_second_item([](json& item) {
             item["answer"] = "fake";
-            item["kind"] = "video";
+            item["kind"] = "film";
             item.erase("explanation");
             item["difficulty"] = 0;
         });
@@ -488,6 +509,36 @@ TEST_CASE("optional fields accept null and defaults apply", "[content][manifest]
     CHECK(item.explanation.fr.empty());
     CHECK(item.explanation.en == "Only English");
     CHECK_FALSE(result.value->three_answers);
+}
+
+TEST_CASE("video items and tells with a time range", "[content][manifest]") {
+    auto result = parse_with_second_item([](json& item) {
+        item["kind"] = "video";
+        item["media"] = "media/b.webm";
+        item["tells"] = json::array({
+            {{"x", 0.5}, {"y", 0.5}, {"r", 0.1}, {"t0", 1.5}, {"t1", 2.5}, {"note", {{"en", "a"}}}},
+            {{"x", 0.2}, {"y", 0.3}, {"r", 0.1}, {"t0", 4}, {"note", {{"en", "b"}}}},
+            {{"x", 0.2}, {"y", 0.3}, {"r", 0.1}, {"note", {{"en", "c"}}}},
+        });
+    });
+    REQUIRE(result.problems.empty());
+    const auto& item = result.value->items[1];
+    CHECK(item.kind == rc::content::MediaKind::Video);
+    REQUIRE(item.tells.size() == 3);
+    const auto& ranged = item.tells[0];
+    CHECK(ranged.timed());
+    CHECK(*ranged.t0 == 1.5f);
+    CHECK(*ranged.t1 == 2.5f);
+    CHECK_FALSE(ranged.shows_at(1.4));
+    CHECK(ranged.shows_at(1.5));
+    CHECK(ranged.shows_at(2.0));
+    CHECK_FALSE(ranged.shows_at(2.6));
+    const auto& open_ended = item.tells[1];
+    CHECK_FALSE(open_ended.t1.has_value());
+    CHECK_FALSE(open_ended.shows_at(3.9));
+    CHECK(open_ended.shows_at(59.0));
+    CHECK_FALSE(item.tells[2].timed());
+    CHECK(item.tells[2].shows_at(0.0));
 }
 
 TEST_CASE("difficulty 2.0 is accepted as 2", "[content][manifest]") {
