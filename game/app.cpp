@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <random>
@@ -19,6 +20,8 @@ namespace {
 constexpr float kTextSizes[kTextSizeCount] = {18.f, engine::kDefaultTextPixels, 27.f, 33.f};
 // Pictures kept at full resolution: the current one and the next ones being prepared.
 constexpr std::size_t kItemsAhead = 2;
+// Clip players kept open ahead of the current item (each holds its bytes and a few frames).
+constexpr std::size_t kClipsAhead = 1;
 
 std::filesystem::path demo_pack_dir() {
     return engine::default_cache_dir() / "packs" / "demo";
@@ -53,7 +56,11 @@ App::App(engine::Gfx& gfx, AppOptions options)
     limits.check_header = [](std::span<const std::uint8_t> bytes) {
         return content::image_problem(bytes, content::kMaxPixels);
     };
+    limits.check_clip_header = [](std::span<const std::uint8_t> bytes) {
+        return content::clip_problem(bytes);
+    };
     loader_ = engine::MediaLoader::create(limits, wake_event_);
+    name_step_keys();
     ui_.demo_pack = demo_pack_dir().string();
     PackOpenerDesc opener;
     opener.library = &library_;
@@ -209,16 +216,169 @@ void App::request_media_ahead() {
         const bool wanted =
             detail || (game_.phase() != Phase::End && i >= position && i <= position + kItemsAhead);
         auto& image = images_[i];
-        if (!wanted) {
+        // A clip's player holds frames and its bytes: only the current and the next clip.
+        const bool clip_wanted = detail || (wanted && i <= position + kClipsAhead);
+        if (!wanted || (is_video(i) && !clip_wanted)) {
             image.full.reset();
+            image.clip.reset();
+            image.clip_started = false;
             image.requested = false;
         }
-        if (!wanted || image.requested)
+        if (!wanted || image.requested || (is_video(i) && !clip_wanted))
             continue;
         image.requested = true;
         image.requested_side = shown_side();
-        session_->request_picture(game_.items()[i].pack_index, image.requested_side);
+        if (is_video(i))
+            open_clip(i);
+        else
+            session_->request_picture(game_.items()[i].pack_index, image.requested_side);
     }
+}
+
+bool App::is_video(std::size_t round_index) const {
+    const content::LoadedPack* pack = session_->pack();
+    if (!pack || round_index >= game_.items().size())
+        return false;
+    const auto& item = pack->manifest.items[game_.items()[round_index].pack_index];
+    return item.kind == content::MediaKind::Video;
+}
+
+std::optional<std::size_t> App::shown_index() const {
+    if (ui_.overlay == Overlay::MissedDetail && ui_.missed_detail < images_.size())
+        return ui_.missed_detail;
+    const bool in_round = game_.phase() == Phase::Question || game_.phase() == Phase::Feedback;
+    if (ui_.overlay != Overlay::None || !in_round || game_.position() >= images_.size())
+        return std::nullopt;
+    return game_.position();
+}
+
+engine::ClipPlayer* App::shown_clip() const {
+    const auto index = shown_index();
+    if (!index || !images_[*index].clip)
+        return nullptr;
+    auto* clip = images_[*index].clip.get();
+    return clip->state() == engine::ClipState::Ready ? clip : nullptr;
+}
+
+double App::clock_now() const {
+    if (options_.clock)
+        return options_.clock();
+    return static_cast<double>(SDL_GetPerformanceCounter()) /
+           static_cast<double>(SDL_GetPerformanceFrequency());
+}
+
+void App::open_clip(std::size_t round_index) {
+    auto& image = images_[round_index];
+    const std::size_t pack_index = game_.items()[round_index].pack_index;
+    image.clip = engine::ClipPlayer::open(session_->clip_source(pack_index, shown_side()),
+                                          clip_limits_, wake_event_);
+    image.clip_started = false;
+}
+
+// Clips move on with the clock: the one on screen plays (from its start the first time
+// it shows), the one prepared ahead waits on its first frame.
+void App::update_clips() {
+    const double now = clock_now();
+    const double elapsed = last_tick_ < 0.0 ? 0.0 : std::max(0.0, now - last_tick_);
+    last_tick_ = now;
+    const auto shown = shown_index();
+    for (std::size_t i = 0; i < images_.size(); ++i) {
+        auto& image = images_[i];
+        if (!image.clip)
+            continue;
+        if (image.clip->state() == engine::ClipState::Failed) {
+            on_clip_failed(i);
+            continue;
+        }
+        if (image.clip->state() != engine::ClipState::Ready)
+            continue;
+        auto& clip = *image.clip;
+        const bool on_screen = shown && *shown == i;
+        if (on_screen && !image.clip_started) {
+            image.clip_started = true;
+            clip.set_playing(true);
+        } else if (on_screen) {
+            clip.advance(elapsed);
+        } else if (clip.playing()) {
+            clip.set_playing(false);
+        }
+        take_clip_frame(image);
+    }
+}
+
+void App::take_clip_frame(ItemImage& image) {
+    SDL_Surface* frame = image.clip->take_frame();
+    if (!frame)
+        return;
+    image.source_side = std::max(image.clip->source_width(), image.clip->source_height());
+    std::string why;
+    if (!image.full.update(gfx_.renderer(), frame, &why)) {
+        ui_.messages.push_back(why);
+        return;
+    }
+    if (image.thumbnail)
+        return;
+    engine::SurfacePtr small = engine::fit_surface(frame, engine::DecodeLimits{}.thumbnail_side);
+    if (small)
+        image.thumbnail = engine::Texture::from_surface(gfx_.renderer(), small.get(), &why);
+}
+
+void App::on_clip_failed(std::size_t round_index) {
+    auto& image = images_[round_index];
+    image.failed = true;
+    image.error = image.clip->error();
+    image.clip.reset();  // its memory goes now; the item is left out or shows no picture
+    session_->mark_broken(game_.items()[round_index].pack_index, image.error);
+}
+
+int App::redraw_in_ms() const {
+    const engine::ClipPlayer* clip = shown_clip();
+    if (!clip || !clip->playing())
+        return -1;
+    const double next = clip->next_change_in();
+    if (next < 0.0)
+        return -1;
+    const double due = next - std::max(0.0, clock_now() - last_tick_);
+    return due <= 0.0 ? 0 : static_cast<int>(std::ceil(due * 1000.0));
+}
+
+void App::apply_clip_action(const Action& action) {
+    engine::ClipPlayer* clip = shown_clip();
+    if (!clip)
+        return;
+    switch (action.type) {
+        case ActionType::TogglePlay:
+            clip->set_playing(!clip->playing());
+            break;
+        case ActionType::StepFrame:
+            clip->step(action.value < 0 ? -1 : 1);
+            break;
+        case ActionType::SeekClip:
+            clip->seek(action.value);
+            break;
+        case ActionType::JumpToTell: {
+            const auto index = shown_index();
+            const auto& item = session_->pack()->manifest.items[game_.items()[*index].pack_index];
+            if (action.index >= item.tells.size())
+                break;
+            // Half a frame in: the frame shown then spans the tell's start.
+            clip->set_playing(false);
+            clip->seek(item.tells[action.index].t0.value_or(0.f) + clip->frame_interval() / 2.0);
+            break;
+        }
+        default:
+            break;
+    }
+}
+
+// The step keys are taken by their place (scancodes): their names follow the layout.
+void App::name_step_keys() {
+    const auto name = [](SDL_Scancode code, const char* fallback) {
+        const char* text = SDL_GetKeyName(SDL_GetKeyFromScancode(code));
+        return std::string(text && *text ? text : fallback);
+    };
+    ui_.step_back_key = name(SDL_SCANCODE_COMMA, ",");
+    ui_.step_forward_key = name(SDL_SCANCODE_PERIOD, ".");
 }
 
 // Pictures are decoded at the size the window can show (a 12-megapixel photo does not
@@ -242,7 +402,7 @@ void App::keep_view_on(const ItemImage& image, int old_width) {
 // After a zoom, the picture on screen is decoded again when its pixels run out.
 void App::sharpen_shown_picture() {
     const std::size_t index = game_.phase() == Phase::End ? ui_.missed_detail : game_.position();
-    if (index >= images_.size() || !images_[index].full)
+    if (index >= images_.size() || !images_[index].full || images_[index].clip)
         return;
     auto& image = images_[index];
     const int wanted = shown_side();
@@ -305,6 +465,7 @@ void App::on_picture(Picture& picture) {
 
 void App::collect_media() {
     pump_session();
+    update_clips();
     drop_failed_current();
 }
 
@@ -325,6 +486,17 @@ void App::drop_failed_current() {
 void App::wait_for_current_media() {
     wait_for_media_while(
         [this] { return game_.phase() == Phase::Question && !images_[game_.position()].full; });
+    // A clip: the clock may have moved on; its frame of that time is decoded, then taken.
+    while (game_.phase() == Phase::Question && images_[game_.position()].clip) {
+        auto& image = images_[game_.position()];
+        collect_media();
+        if (!image.clip)
+            continue;  // it failed: the item is left out, the next one is current
+        image.clip->wait_frame();
+        collect_media();
+        if (image.full || !image.clip)
+            break;
+    }
 }
 
 void App::finish_round() {
@@ -450,10 +622,36 @@ void App::apply(const Action& action) {
             game_.to_title();
             ui_.overlay = Overlay::None;
             break;
+        case ActionType::TogglePlay:
+        case ActionType::StepFrame:
+        case ActionType::SeekClip:
+        case ActionType::JumpToTell:
+            apply_clip_action(action);
+            break;
     }
 }
 
+// On a clip, Space plays and pauses (only Enter goes on), and the keys in the places of
+// "," and "." step one frame, whatever the keyboard layout writes on them.
+bool App::apply_clip_key(const SDL_Keysym& key) {
+    const auto shown = shown_index();
+    if (!shown || !is_video(*shown))
+        return false;
+    if (key.scancode == SDL_SCANCODE_COMMA || key.scancode == SDL_SCANCODE_PERIOD) {
+        apply(Action::with_value(ActionType::StepFrame,
+                                 key.scancode == SDL_SCANCODE_COMMA ? -1.0 : 1.0));
+        return true;
+    }
+    if (key.sym == SDLK_SPACE) {
+        apply(Action::of(ActionType::TogglePlay));
+        return true;
+    }
+    return false;
+}
+
 void App::apply_key(const SDL_Keysym& key) {
+    if (apply_clip_key(key))
+        return;
     const Phase phase = game_.phase();
     const auto emit = [this](ActionType type, content::Answer answer = content::Answer::Real) {
         apply(type == ActionType::Answer ? Action::answering(answer) : Action::of(type));
@@ -521,6 +719,8 @@ void App::handle_event(const SDL_Event& event) {
     }
     if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantTextInput)
         apply_key(event.key.keysym);
+    if (event.type == SDL_KEYMAPCHANGED)
+        name_step_keys();
     // Two-finger pinch (SDL's gesture recogniser works for touch screens and the browser).
     if (event.type == SDL_MULTIGESTURE && event.mgesture.numFingers == 2 &&
         event.mgesture.dDist != 0.f)
@@ -570,6 +770,17 @@ void App::draw() {
     sharpen_shown_picture();  // the wheel and a pinch zoom inside the screens
 }
 
+// " Video, playing." when the media on screen is a clip (for screen readers and tests).
+std::string App::clip_status() const {
+    const auto shown = shown_index();
+    if (!shown || !is_video(*shown))
+        return {};
+    const engine::ClipPlayer* clip = shown_clip();
+    const bool playing = clip && clip->playing();
+    return " " +
+           strings().get(settings_.lang, playing ? "status.video_playing" : "status.video_paused");
+}
+
 std::string App::status_text() const {
     const auto lang = settings_.lang;
     const auto& s = strings();
@@ -590,20 +801,25 @@ std::string App::status_text() const {
             }
             return text;
         }
-        case Phase::Question:
+        case Phase::Question: {
+            const bool video = is_video(game_.position());
             return s.format(lang, "status.question",
                             {{"n", std::to_string(game_.position() + 1)},
                              {"total", std::to_string(game_.out_of())},
-                             {"prompt", s.get(lang, "question.prompt")},
+                             {"prompt",
+                              s.get(lang, video ? "question.prompt_video" : "question.prompt")},
                              {"real", s.get(lang, "answer.real")},
-                             {"generated", s.get(lang, "answer.generated")}});
+                             {"generated", s.get(lang, "answer.generated")}}) +
+                   clip_status();
+        }
         case Phase::Feedback: {
             const auto& item = session_->pack()->manifest.items[round->pack_index];
-            return s.format(
-                lang, "status.feedback",
-                {{"verdict", s.get(lang, round->correct() ? "feedback.right" : "feedback.wrong")},
-                 {"truth", s.get(lang, truth_key(item.answer))},
-                 {"explanation", item.explanation.get(lang)}});
+            return s.format(lang, "status.feedback",
+                            {{"verdict",
+                              s.get(lang, round->correct() ? "feedback.right" : "feedback.wrong")},
+                             {"truth", s.get(lang, truth_key(item))},
+                             {"explanation", item.explanation.get(lang)}}) +
+                   clip_status();
         }
         case Phase::End:
             return s.format(

@@ -33,6 +33,9 @@ struct AppOptions {
     bool remember_deck = true;  // false: draws ignore and keep the saved history (headless)
     bool save_results = true;
     std::uint64_t max_download_bytes = 0;  // 0 → the default cap
+    // Seconds on a steady clock, which plays clips; empty → real time. Headless runs give
+    // a virtual clock, so a screenshot shows the same frame on every run.
+    std::function<double()> clock;
 };
 
 class App final : public engine::LoopClient {
@@ -44,6 +47,7 @@ class App final : public engine::LoopClient {
     void handle_event(const SDL_Event& event) override;
     void draw() override;
     bool busy() const override;
+    int redraw_in_ms() const override;
     bool quit_requested() const override { return quit_; }
     std::string accessible_text() const override { return status_text(); }
     std::string language_code() const override {
@@ -53,7 +57,8 @@ class App final : public engine::LoopClient {
     void apply(const Action& action);
     // Opens a zip archive whose bytes are here (a file chosen in the browser).
     void open_pack_bytes(std::string name, std::vector<std::uint8_t> bytes);
-    // Blocks until the current item's picture is ready or has failed (headless runs).
+    // Blocks until the current item's picture is ready or has failed (headless runs); for
+    // a clip, until the frame of the clock's time is on screen.
     void wait_for_current_media();
     // Blocks until every item of the pack has been decoded once (headless runs), so items
     // whose pictures cannot be decoded are reported and left out before the draw.
@@ -66,6 +71,8 @@ class App final : public engine::LoopClient {
     void wait_for_media_while(const std::function<bool()>& waiting);
 
     const Game& game() const { return game_; }
+    // The clip on screen, once it plays (null for a picture or a clip still loading).
+    const engine::ClipPlayer* clip_on_screen() const { return shown_clip(); }
     const PackSession& session() const { return *session_; }
     const content::LoadedPack* pack() const { return session_->pack(); }
     // The refusal of the last pack asked for, one line each, the location first.
@@ -89,6 +96,19 @@ class App final : public engine::LoopClient {
     void drop_failed_current();
     void finish_round();
     void apply_key(const SDL_Keysym& key);
+    bool apply_clip_key(const SDL_Keysym& key);
+    // Clips (a video item's player lives while its item is on screen or next).
+    double clock_now() const;
+    bool is_video(std::size_t round_index) const;
+    std::optional<std::size_t> shown_index() const;  // the round item whose media is shown
+    engine::ClipPlayer* shown_clip() const;
+    void open_clip(std::size_t round_index);
+    void update_clips();
+    void take_clip_frame(ItemImage& image);
+    void on_clip_failed(std::size_t round_index);
+    void apply_clip_action(const Action& action);
+    void name_step_keys();
+    std::string clip_status() const;
     void zoom_by(float factor);
     int shown_side() const;
     void sharpen_shown_picture();
@@ -115,6 +135,8 @@ class App final : public engine::LoopClient {
     UiState ui_;
     bool quit_ = false;
     Uint32 wake_event_ = 0;
+    engine::ClipLimits clip_limits_;
+    double last_tick_ = -1.0;  // clock_now() when clips last moved on
 };
 
 }  // namespace rc::game

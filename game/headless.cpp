@@ -1,5 +1,6 @@
 #include "game/headless.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -22,10 +23,13 @@ std::optional<content::Answer> answer_letter(char letter) {
     }
 }
 
+// How far the virtual clock moves between a clip's two screenshots (at most half the clip).
+constexpr double kClipScreenshotStep = 1.0;
+
 class Driver {
   public:
-    Driver(engine::Gfx& gfx, App& app, const HeadlessDesc& desc)
-        : gfx_(gfx), app_(app), desc_(desc) {}
+    Driver(engine::Gfx& gfx, App& app, const HeadlessDesc& desc, double* clock)
+        : gfx_(gfx), app_(app), desc_(desc), clock_(clock) {}
 
     // Two frames per screen: ImGui sizes some windows from the previous frame.
     bool render(const std::string& name) {
@@ -55,7 +59,7 @@ class Driver {
             if (app_.game().phase() != Phase::Question)
                 break;
             const std::string number = two_digits(app_.game().position() + 1);
-            if (!render("q" + number + "-question"))
+            if (!render("q" + number + "-question") || !later_clip_screenshot(number))
                 return false;
             if (answered == 0 && !zoomed_screenshot(number))
                 return false;
@@ -72,6 +76,16 @@ class Driver {
     }
 
   private:
+    // A clip is shown again further on (the virtual clock moved): the two pictures differ.
+    bool later_clip_screenshot(const std::string& number) {
+        const engine::ClipPlayer* clip = app_.clip_on_screen();
+        if (!clip)
+            return true;
+        *clock_ += std::min(kClipScreenshotStep, clip->duration() / 2.0);
+        app_.wait_for_current_media();
+        return render("q" + number + "-question-later");
+    }
+
     static std::string two_digits(std::size_t n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
     bool overlay_screenshot(ActionType open, const std::string& name) {
@@ -108,6 +122,7 @@ class Driver {
     engine::Gfx& gfx_;
     App& app_;
     const HeadlessDesc& desc_;
+    double* clock_;  // the virtual clock clips play on, in seconds
 };
 
 void print_problems(const App& app) {
@@ -143,14 +158,18 @@ int run_headless(const HeadlessDesc& desc) {
         std::fprintf(stderr, "realcheck: %s\n", why.c_str());
         return 1;
     }
-    App app(*gfx, desc.app);
+    // Clips play on a virtual clock: the same frames on every run, whatever the machine.
+    double virtual_seconds = 0.0;
+    AppOptions options = desc.app;
+    options.clock = [&virtual_seconds] { return virtual_seconds; };
+    App app(*gfx, std::move(options));
     app.wait_for_pack();
     if (!app.pack()) {
         for (const auto& error : app.pack_errors())
             std::fprintf(stderr, "%s\n", error.c_str());
         return 2;
     }
-    Driver driver(*gfx, app, desc);
+    Driver driver(*gfx, app, desc, &virtual_seconds);
     // The title screen shows as soon as the manifest is in; the checks go on behind it.
     if (desc.first_frame_only)
         return driver.render("00-title") ? 0 : 1;

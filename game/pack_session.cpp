@@ -104,13 +104,30 @@ engine::MediaRequest PackSession::request_for(std::size_t pack_index, engine::Me
     request.label = item.media;
     request.use = use;
     request.priority = priority;
-    const content::SourcePtr& source = pack_->source;
-    if (!source->readable()) {
-        request.url = source->url_of(item.media);
-        return request;
-    }
-    request.read = [source, media = item.media](std::vector<std::uint8_t>* bytes,
-                                                std::string* why) {
+    if (item.kind == content::MediaKind::Video)
+        request.type = engine::MediaType::Clip;
+    if (pack_->source->readable())
+        request.read = reader_for(item.media);
+    else
+        request.url = pack_->source->url_of(item.media);
+    return request;
+}
+
+engine::ClipSource PackSession::clip_source(std::size_t pack_index, int max_side) const {
+    const auto& item = pack_->manifest.items[pack_index];
+    engine::ClipSource source;
+    source.label = item.media;
+    source.max_side = max_side;
+    if (pack_->source->readable())
+        source.read = reader_for(item.media);
+    else
+        source.url = pack_->source->url_of(item.media);
+    return source;
+}
+
+// Reads a media file through the pack's source (on the loader's or player's worker).
+engine::ReadBytes PackSession::reader_for(const std::string& media) const {
+    return [source = pack_->source, media](std::vector<std::uint8_t>* bytes, std::string* why) {
         auto read = source->read(media);
         if (!read.ok()) {
             *why = read.problems.front().message;
@@ -119,7 +136,6 @@ engine::MediaRequest PackSession::request_for(std::size_t pack_index, engine::Me
         *bytes = std::move(*read.value);
         return true;
     };
-    return request;
 }
 
 void PackSession::on_check(std::size_t pack_index, const engine::MediaResult& result) {

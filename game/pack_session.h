@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "content/pack.h"
+#include "engine/media/clip_player.h"
 #include "engine/media/media_loader.h"
 #include "game/pack_opener.h"
 
@@ -44,6 +45,8 @@ class PackSession {
     std::vector<Picture> pump(SessionEvent* event);
     // `max_side`: the longest side the picture is drawn at (0: as large as the limit).
     engine::MediaTicket request_picture(std::size_t pack_index, int max_side = 0);
+    // Where a video item's player reads its clip; `max_side` as for pictures.
+    engine::ClipSource clip_source(std::size_t pack_index, int max_side) const;
     // The picture of an item failed to decode when shown: never drawn again.
     void mark_broken(std::size_t pack_index, const std::string& why);
 
@@ -69,6 +72,7 @@ class PackSession {
     void check_all_media();
     engine::MediaRequest request_for(std::size_t pack_index, engine::MediaUse use,
                                      engine::MediaPriority priority) const;
+    engine::ReadBytes reader_for(const std::string& media) const;
     void on_check(std::size_t pack_index, const engine::MediaResult& result);
 
     engine::MediaLoader& loader_;

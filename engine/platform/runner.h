@@ -21,6 +21,9 @@ class LoopClient {
     // True while something changes without input (loading, an animation, a text cursor):
     // the loop keeps drawing instead of sleeping.
     virtual bool busy() const = 0;
+    // Milliseconds until the client needs a frame without input (a playing clip's next
+    // frame), 0 for now, or -1 for never: the loop sleeps until then and no longer.
+    virtual int redraw_in_ms() const { return -1; }
     virtual bool quit_requested() const = 0;
     // The main text of the current screen as plain text. The web runner mirrors it into
     // the page's ARIA live region (#status) for screen readers and browser tests.

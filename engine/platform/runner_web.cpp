@@ -85,7 +85,9 @@ void frame(void* arg) {
         loop.client->handle_event(event);
         loop.frames_to_draw = kFramesAfterInput;
     }
-    if (loop.frames_to_draw > 0 || loop.client->busy() || loop.first_frame) {
+    // A playing clip asks for its frames by time (redraw_in_ms() == 0 when one is due).
+    if (loop.frames_to_draw > 0 || loop.client->busy() || loop.first_frame ||
+        loop.client->redraw_in_ms() == 0) {
         if (loop.frames_to_draw > 0)
             --loop.frames_to_draw;
         loop.first_frame = false;

@@ -62,11 +62,7 @@ void draw_missed_detail(ScreenContext& ctx) {
     begin_full_panel("missed-detail");
     const float top = ImGui::GetFontSize() * 0.6f;
     const PictureLayout layout = picture_layout(top, true);
-    const auto& image = ctx.images[ctx.ui.missed_detail];
-    PictureOptions options;
-    options.tells = &item->tells;
-    draw_picture(image.full ? image.full : ctx.thumbnail_of(ctx.ui.missed_detail),
-                 layout.picture_min, layout.picture_max, ctx.view, options);
+    draw_media_area(ctx, ctx.ui.missed_detail, *item, layout.picture_min, layout.picture_max, true);
     if (draw_side_explanation(ctx, layout, *item, round, false, ctx.tr("end.close_detail")))
         ctx.emit(ActionType::CloseOverlay);
     end_panel();

@@ -71,11 +71,11 @@ float draw_top_bar(ScreenContext& ctx) {
     return ImGui::GetCursorPosY() + font * 0.2f;
 }
 
-void draw_answer_buttons(ScreenContext& ctx, const PictureLayout& layout) {
+void draw_answer_buttons(ScreenContext& ctx, const PictureLayout& layout, bool video) {
     const float font = ImGui::GetFontSize();
     const float width = layout.side_max.x - layout.side_min.x;
     ImGui::SetCursorScreenPos(ImVec2(layout.side_min.x, layout.side_min.y + font * 0.4f));
-    text_centered(ctx.tr("question.prompt"), ctx.fonts.bold);
+    text_centered(ctx.tr(video ? "question.prompt_video" : "question.prompt"), ctx.fonts.bold);
     const bool three = ctx.game.three_answers();
     const float gap = font;
     const float button_width =
@@ -107,24 +107,15 @@ void draw_question_screen(ScreenContext& ctx) {
     begin_full_panel("question");
     const bool feedback = ctx.game.phase() == Phase::Feedback;
     const PictureLayout layout = picture_layout(draw_top_bar(ctx), feedback);
-    const ItemImage& image = ctx.images[ctx.game.position()];
-    if (image.full) {
-        PictureOptions options;
-        if (feedback)
-            options.tells = &item->tells;
-        draw_picture(image.full, layout.picture_min, layout.picture_max, ctx.view, options);
-    } else {
-        ImGui::SetCursorScreenPos(
-            ImVec2(layout.picture_min.x, (layout.picture_min.y + layout.picture_max.y) / 2.f));
-        text_centered(ctx.tr("question.loading"), nullptr, &kColorMuted);
-    }
+    draw_media_area(ctx, ctx.game.position(), *item, layout.picture_min, layout.picture_max,
+                    feedback);
     if (feedback) {
         const bool last = ctx.game.position() + 1 >= ctx.game.out_of();
         if (draw_side_explanation(ctx, layout, *item, *round, true,
                                   ctx.tr(last ? "feedback.see_score" : "feedback.next") + " →"))
             ctx.emit(ActionType::Next);
     } else
-        draw_answer_buttons(ctx, layout);
+        draw_answer_buttons(ctx, layout, item->kind == content::MediaKind::Video);
     end_panel();
 }
 

@@ -5,12 +5,14 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "content/pack.h"
 #include "engine/gfx/gfx.h"
 #include "engine/gfx/texture.h"
+#include "engine/media/clip_player.h"
 #include "game/pack_session.h"
 #include "game/rules.h"
 #include "game/strings.h"
@@ -38,6 +40,10 @@ enum class ActionType {
     CancelOpen,
     RemovePack,  // text: the library key
     OpenFile,    // the browser's file picker
+    TogglePlay,  // a clip on screen: play or pause
+    StepFrame,   // value: +1 the next frame, -1 the previous one (pauses)
+    SeekClip,    // value: seconds into the clip
+    JumpToTell,  // index: the tell whose moment the clip shows (pauses there)
 };
 
 struct Action {
@@ -46,6 +52,7 @@ struct Action {
     std::size_t index = 0;  // missed item, text size, message
     content::Lang lang = content::Lang::En;
     std::string text;  // a pack path
+    double value = 0;  // a frame step, a time in seconds
 
     static Action of(ActionType type) {
         Action action;
@@ -70,6 +77,11 @@ struct Action {
     static Action opening_pack(std::string path) {
         return with_text(ActionType::OpenPack, std::move(path));
     }
+    static Action with_value(ActionType type, double value) {
+        Action action = of(type);
+        action.value = value;
+        return action;
+    }
     static Action with_text(ActionType type, std::string text) {
         Action action = of(type);
         action.text = std::move(text);
@@ -92,12 +104,15 @@ struct ViewState {
 };
 
 // The pictures of one round item: full size just before it is needed, and a thumbnail
-// kept for the end screen (one per round item, never one per pack item).
+// kept for the end screen (one per round item, never one per pack item). A clip's player
+// lives while its item is on screen or next; `full` then holds its current frame.
 struct ItemImage {
     engine::Texture full;  // decoded at the size it is drawn, sharper once zoomed in
     engine::Texture thumbnail;
-    int source_side = 0;     // the longer side of the picture itself, once known
-    int requested_side = 0;  // the longer side last asked of the decoder
+    std::unique_ptr<engine::ClipPlayer> clip;
+    bool clip_started = false;  // it played once on screen: later returns keep its pause
+    int source_side = 0;        // the longer side of the picture itself, once known
+    int requested_side = 0;     // the longer side last asked of the decoder
     bool requested = false;
     bool failed = false;
     std::string error;
@@ -119,6 +134,10 @@ struct UiState {
     std::vector<std::string> messages;  // banners the player can dismiss
     std::vector<PackListing> listings;  // packs offered on the packs screen
     std::string demo_pack;              // the built-in pack's location
+    // The keys that step a clip, named as the keyboard in use labels them (they are taken
+    // by their place, so an AZERTY keyboard shows ";" and ":").
+    std::string step_back_key = ",";
+    std::string step_forward_key = ".";
 };
 
 struct ScreenContext {
@@ -144,6 +163,10 @@ struct ScreenContext {
     void emit(Action action) { actions.push_back(std::move(action)); }
     const engine::Texture& thumbnail_of(std::size_t round_index) const {
         return images[round_index].thumbnail;
+    }
+    // The clip of a round item when it is a video item with a player, else null.
+    const engine::ClipPlayer* clip_of(std::size_t round_index) const {
+        return round_index < images.size() ? images[round_index].clip.get() : nullptr;
     }
     const content::PackItem* item_of(const RoundItem& round_item) const {
         return pack ? &pack->manifest.items[round_item.pack_index] : nullptr;

@@ -168,10 +168,12 @@ void handle_picture_input(ViewState& view, ImVec2 min, ImVec2 max, float scale) 
 }
 
 void draw_tells(ImDrawList* draw, const std::vector<content::Tell>& tells, const Placement& at,
-                float width, float height) {
+                float width, float height, double clip_time) {
     const float thickness = std::max(2.f, ImGui::GetFontSize() * 0.14f);
     for (std::size_t i = 0; i < tells.size(); ++i) {
         const auto& tell = tells[i];
+        if (clip_time >= 0.0 && !tell.shows_at(clip_time))
+            continue;
         const ImVec2 centre(at.origin.x + tell.x * width * at.scale,
                             at.origin.y + tell.y * height * at.scale);
         const float radius = std::max(tell.r * width * at.scale, ImGui::GetFontSize());
@@ -326,7 +328,7 @@ void draw_picture(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewSt
     draw->AddImage(static_cast<ImTextureID>(texture.handle()), at.origin, end);
     if (options.tells)
         draw_tells(draw, *options.tells, at, static_cast<float>(texture.width()),
-                   static_cast<float>(texture.height()));
+                   static_cast<float>(texture.height()), options.clip_time);
     draw->PopClipRect();
 }
 
@@ -396,6 +398,24 @@ const char* truth_key(content::Answer answer) {
     return "truth.real";
 }
 
+std::string truth_key(const content::PackItem& item) {
+    if (item.kind != content::MediaKind::Video)
+        return truth_key(item.answer);
+    return std::string("truth.video.") + std::string(content::to_string(item.answer));
+}
+
+// A tell that holds for a moment of a clip: a button shows that moment (paused there).
+void draw_tell_moment(ScreenContext& ctx, const content::Tell& tell, std::size_t index) {
+    if (!tell.timed())
+        return;
+    ImGui::PushID(static_cast<int>(index));
+    const std::string label =
+        ctx.tr("video.jump", {{"time", seconds_text(ctx.lang, tell.t0.value_or(0.f))}});
+    if (ImGui::SmallButton(label.c_str()))
+        ctx.emit(Action::with_index(ActionType::JumpToTell, index));
+    ImGui::PopID();
+}
+
 void draw_explanation(ScreenContext& ctx, const content::PackItem& item, const RoundItem& round,
                       bool show_verdict) {
     if (show_verdict) {
@@ -405,7 +425,7 @@ void draw_explanation(ScreenContext& ctx, const content::PackItem& item, const R
         ImGui::PopFont();
     }
     ImGui::PushFont(ctx.fonts.bold);
-    text_wrapped(ctx.tr(truth_key(item.answer)));
+    text_wrapped(ctx.tr(truth_key(item)));
     ImGui::PopFont();
     if (round.given)
         ImGui::TextColored(
@@ -426,6 +446,8 @@ void draw_explanation(ScreenContext& ctx, const content::PackItem& item, const R
             bool note_fell_back = false;
             const std::string& note = item.tells[i].note.get(ctx.lang, &note_fell_back);
             text_wrapped(std::to_string(i + 1) + ". " + note);
+            if (item.kind == content::MediaKind::Video)
+                draw_tell_moment(ctx, item.tells[i], i);
         }
     }
     ImGui::Spacing();

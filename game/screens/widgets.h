@@ -39,11 +39,21 @@ void text_colored_wrapped(const ImVec4& color, const std::string& text);
 struct PictureOptions {
     bool interactive = true;                            // wheel / drag / pinch change the view
     const std::vector<content::Tell>* tells = nullptr;  // drawn when set
+    double clip_time = -1.0;  // a clip's frame: only the tells of this moment show
 };
 
 // Draws the texture inside [min, max] keeping its aspect ratio, zoomed and panned by `view`.
 void draw_picture(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewState& view,
                   const PictureOptions& options);
+
+// An item's media in [min, max]: its picture, or its clip's frame with the clip's controls
+// under it. `show_tells` after the answer (the tells on the picture, their moments on the
+// clip's bar).
+void draw_media_area(ScreenContext& ctx, std::size_t round_index, const content::PackItem& item,
+                     ImVec2 min, ImVec2 max, bool show_tells);
+
+// "1.5" in English, "1,5" in French: a time in seconds to one decimal.
+std::string seconds_text(content::Lang lang, double seconds);
 
 // Where the picture and the panel beside it (below it in portrait) go. Without a side
 // panel, the controls take a band at the bottom.
@@ -70,5 +80,7 @@ void draw_refusal(ScreenContext& ctx);
 
 const char* answer_key(content::Answer answer);  // "answer.real" …
 const char* truth_key(content::Answer answer);   // "truth.real" …
+// "truth.video.real" … for a clip, else truth_key.
+std::string truth_key(const content::PackItem& item);
 
 }  // namespace rc::game
