@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -608,4 +609,110 @@ TEST_CASE("a zip link is downloaded into the library, then plays offline", "[e2e
         CHECK_THAT(second.err, Catch::Contains("could not reach " + server.url("pack.zip")));
         CHECK_THAT(second.err, Catch::Contains("opened the copy downloaded on"));
     }
+}
+
+namespace {
+
+// A clip made here by Debian's ffmpeg: a moving test pattern (its frame counter changes
+// every frame). Missing ffmpeg fails the test: the clip tests must not pass by skipping.
+void make_clip(const fs::path& file, const std::string& codec_args, double seconds = 2.0) {
+    fs::create_directories(file.parent_path());
+    const std::string command = "ffmpeg -v error -y -f lavfi -i testsrc=size=320x180:rate=24 -t " +
+                                std::to_string(seconds) + " " + codec_args + " -an '" +
+                                file.string() + "' </dev/null";
+    INFO("needs Debian's ffmpeg (tools/setup-native installs it): " << command);
+    REQUIRE(std::system(command.c_str()) == 0);
+}
+
+json clip_item_json(const std::string& id, const std::string& media, const std::string& answer) {
+    json item = item_json(id, media, answer);
+    item["kind"] = "video";
+    item["tells"][0]["t0"] = 0.5;
+    item["tells"][0]["t1"] = 1.5;
+    return item;
+}
+
+// Whether two PNG files hold different pixels.
+bool pictures_differ(const fs::path& a, const fs::path& b) {
+    SDL_Surface* first = IMG_Load(a.c_str());
+    SDL_Surface* second = IMG_Load(b.c_str());
+    REQUIRE(first != nullptr);
+    REQUIRE(second != nullptr);
+    bool differ = first->w != second->w || first->h != second->h;
+    for (int y = 0; !differ && y < first->h; ++y)
+        differ = std::memcmp(static_cast<Uint8*>(first->pixels) + y * first->pitch,
+                             static_cast<Uint8*>(second->pixels) + y * second->pitch,
+                             static_cast<std::size_t>(first->w) * 4) != 0;
+    SDL_FreeSurface(first);
+    SDL_FreeSurface(second);
+    return differ;
+}
+
+}  // namespace
+
+TEST_CASE("a headless game with video items plays them on a virtual clock", "[e2e][video]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    json clips = json::array({clip_item_json("clip-h264", "media/2000.mp4", "real"),
+                              clip_item_json("clip-vp9", "media/2001.webm", "generated")});
+    const auto pack = make_pack(dir, 1, 1, clips);
+    make_clip(pack / "media/2000.mp4", "-c:v libx264 -pix_fmt yuv420p");
+    make_clip(pack / "media/2001.webm", "-c:v libvpx-vp9 -b:v 200k");
+    const auto shots = dir.path() / "shots";
+    const auto summary_file = dir.path() / "summary.json";
+    const auto run =
+        run_game("--pack '" + pack.string() + "' --seed 2 --answers r --screenshot-dir '" +
+                     shots.string() + "' --summary-json '" + summary_file.string() + "'",
+                 dir.path());
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    const auto summary = read_summary(summary_file);
+    CHECK(summary["out_of"] == 4);
+    CHECK(ids_of(summary).count("clip-h264") == 1);
+    CHECK(ids_of(summary).count("clip-vp9") == 1);
+    // Each clip is saved at two times of the virtual clock, and the frames differ.
+    int clips_seen = 0;
+    for (int n = 1; n <= 4; ++n) {
+        const std::string number = (n < 10 ? "0" : "") + std::to_string(n);
+        const auto later = shots / ("q" + number + "-question-later.png");
+        if (!fs::exists(later))
+            continue;
+        ++clips_seen;
+        CHECK(pictures_differ(shots / ("q" + number + "-question.png"), later));
+    }
+    CHECK(clips_seen == 2);
+}
+
+TEST_CASE("clips that cannot play are left out with located warnings", "[e2e][video]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    json clips = json::array({clip_item_json("truncated", "media/3000.mp4", "real"),
+                              clip_item_json("audio-only", "media/3001.mp4", "real"),
+                              clip_item_json("not-a-clip", "media/3002.webm", "generated"),
+                              clip_item_json("good", "media/3003.webm", "generated")});
+    const auto pack = make_pack(dir, 2, 1, clips);
+    make_clip(pack / "media/3000.mp4", "-c:v libx264 -pix_fmt yuv420p -movflags +faststart");
+    const std::string whole = rc::tests::read_file(pack / "media/3000.mp4");
+    dir.write("pack/media/3000.mp4", whole.substr(0, whole.size() / 2));
+    const std::string audio = "ffmpeg -v error -y -f lavfi -i sine=frequency=440:duration=1 '" +
+                              (pack / "media/3001.mp4").string() + "' </dev/null";
+    REQUIRE(std::system(audio.c_str()) == 0);
+    dir.write("pack/media/3002.webm", std::string(5000, 'x'));
+    make_clip(pack / "media/3003.webm", "-c:v libvpx -b:v 200k");
+    const auto summary_file = dir.path() / "summary.json";
+    const auto run =
+        run_game("--pack '" + pack.string() + "' --seed 4 --answers g --summary-json '" +
+                     summary_file.string() + "'",
+                 dir.path());
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    CHECK_THAT(run.err, Catch::Contains("pack.json: items[3].media"));
+    CHECK_THAT(run.err, Catch::Contains("pack.json: items[4].media"));
+    CHECK_THAT(run.err, Catch::Contains("pack.json: items[5].media"));
+    const auto ids = ids_of(read_summary(summary_file));
+    CHECK(ids.count("good") == 1);
+    CHECK(ids.count("truncated") == 0);
+    CHECK(ids.count("audio-only") == 0);
+    CHECK(ids.count("not-a-clip") == 0);
+    CHECK(ids.size() == 4);
 }
