@@ -18,16 +18,17 @@ endif()
 # The platform seam is split by file: one list per target, nothing else differs.
 if(EMSCRIPTEN)
     set(RC_ENGINE_PLATFORM_SOURCES
-        media/media_loader_web.cpp net/http_fetch.cpp platform/runner_web.cpp
-        platform/file_picker_web.cpp platform/platform_web.cpp)
+        media/clip_player_web.cpp media/media_loader_web.cpp net/http_fetch.cpp
+        platform/runner_web.cpp platform/file_picker_web.cpp platform/platform_web.cpp)
 else()
     set(RC_ENGINE_PLATFORM_SOURCES
-        media/media_loader_native.cpp net/http_curl.cpp platform/runner_native.cpp
-        platform/file_picker_native.cpp platform/platform_native.cpp)
+        media/clip_player_native.cpp media/media_loader_native.cpp net/http_curl.cpp
+        platform/runner_native.cpp platform/file_picker_native.cpp platform/platform_native.cpp)
 endif()
 add_library(rc_engine STATIC
     gfx/gfx.cpp
     gfx/texture.cpp
+    media/clip_failed.cpp
     media/image_decode.cpp
     media/jpeg_decode.cpp
     media/media_loader.cpp
@@ -49,4 +50,26 @@ if(NOT EMSCRIPTEN)
     target_include_directories(rc_download PUBLIC ${PROJECT_SOURCE_DIR})
     target_link_libraries(rc_download PUBLIC CURL::libcurl Threads::Threads)
     target_link_libraries(rc_engine PUBLIC Threads::Threads CURL::libcurl rc_download)
+endif()
+
+if(NOT EMSCRIPTEN)
+    # librealcheck-clips.so: clip playback with FFmpeg, a module the game loads with dlopen
+    # when it meets its first clip (engine/media/clip_module.h says why), so FFmpeg's ~80
+    # shared libraries are not linked at every start. It lands beside the executables of
+    # the build, where clip_player_native.cpp looks for it.
+    pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET libavformat libavcodec libswscale libavutil)
+    add_library(rc_clips MODULE media/clip_decoder.cpp media/clip_player_ffmpeg.cpp)
+    set_target_properties(rc_clips PROPERTIES
+        OUTPUT_NAME realcheck-clips
+        LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}
+        CXX_VISIBILITY_PRESET hidden
+        VISIBILITY_INLINES_HIDDEN ON)
+    target_include_directories(rc_clips PRIVATE ${PROJECT_SOURCE_DIR})
+    target_link_libraries(rc_clips PRIVATE PkgConfig::FFMPEG SDL2::SDL2 Threads::Threads)
+    if(NOT RC_SANITIZE)  # the sanitizers' runtime comes from the executable
+        target_link_options(rc_clips PRIVATE -Wl,--no-undefined)
+    endif()
+    # Whatever links the engine can play clips: the module is built with it.
+    add_dependencies(rc_engine rc_clips)
+    target_link_libraries(rc_engine PUBLIC ${CMAKE_DL_LIBS})
 endif()

@@ -1,4 +1,5 @@
-// GPU textures made from decoded images, owned by value (moved, never copied).
+// GPU textures made from decoded images or a clip's frames, owned by value (moved, never
+// copied).
 #pragma once
 
 #include <SDL.h>
@@ -12,6 +13,10 @@ class Texture {
     Texture() = default;
     // Uploads `surface` (any format). On failure the texture is empty and *why is set.
     static Texture from_surface(SDL_Renderer* renderer, SDL_Surface* surface, std::string* why);
+    // Uploads `surface` (any format) into this texture: a clip's next frame goes into the
+    // same streaming texture while the size stays, else one is made. On failure the texture
+    // is empty and *why is set.
+    bool update(SDL_Renderer* renderer, SDL_Surface* surface, std::string* why);
     ~Texture() { reset(); }
     Texture(Texture&& other) noexcept { *this = std::move(other); }
     Texture& operator=(Texture&& other) noexcept;
@@ -25,9 +30,13 @@ class Texture {
     void reset();
 
   private:
+    bool make_streaming(SDL_Renderer* renderer, int width, int height);
+    bool upload(SDL_Surface* surface);
+
     SDL_Texture* handle_ = nullptr;
     int width_ = 0;
     int height_ = 0;
+    bool streaming_ = false;  // made by update(): its pixels can be replaced
 };
 
 }  // namespace rc::engine

@@ -13,16 +13,11 @@
 #include <span>
 #include <string>
 
+#include "engine/media/clip_limits.h"
 #include "engine/media/image_decode.h"
 #include "engine/media/media_loader.h"
 
 namespace rc::engine {
-
-struct ClipLimits {
-    std::uint64_t max_pixels = 3840ull * 2160ull;  // per frame, before scaling
-    double max_seconds = 60.0;
-    int max_side = 1920;  // frames are scaled down to fit this
-};
 
 struct ClipSource {
     ReadBytes read;     // natively always set (the clip is read into memory once)

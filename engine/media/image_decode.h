@@ -11,6 +11,8 @@
 #include <span>
 #include <string>
 
+#include "engine/media/clip_limits.h"
+
 namespace rc::engine {
 
 struct SurfaceDeleter {
@@ -26,6 +28,10 @@ struct DecodeLimits {
     HeaderCheck check_header;  // required: nothing is decoded without it
     int max_side = 4096;       // largest texture side we ask of any renderer (WebGL 1 too)
     int thumbnail_side = 320;  // end screen thumbnails
+    // Clips (MediaType::Clip): the container check the game trusts, run before any decoder
+    // sees the bytes (none when empty), and what check_clip accepts.
+    HeaderCheck check_clip_header;
+    ClipLimits clip;
 };
 
 struct DecodedImage {

@@ -31,12 +31,18 @@ enum class MediaUse {
     Check,  // decode to prove the file is sound; no pixels kept
 };
 
+enum class MediaType {
+    Picture,
+    Clip,  // a short video: Check only (the header check, then check_clip); ClipPlayer shows it
+};
+
 struct MediaRequest {
     ReadBytes read;     // natively always set; in the browser, for bytes held in memory
     std::string url;    // in the browser when `read` is empty
     std::string label;  // names the media in error messages (the pack-relative path)
     MediaPriority priority = MediaPriority::Urgent;
     MediaUse use = MediaUse::Show;
+    MediaType type = MediaType::Picture;
     int max_side = 0;  // Show: the longest side it is drawn at (0: the limit's max_side)
 };
 
