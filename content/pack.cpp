@@ -19,6 +19,53 @@ std::string megapixels(std::uint64_t pixels, bool always_decimal) {
     return text;
 }
 
+// Browsers play H.264 in MP4 and VP8/VP9 in WebM everywhere; anything else is refused with
+// the way out.
+std::string codec_problem(const ClipInfo& clip) {
+    const bool mp4 = clip.container == ClipContainer::Mp4;
+    switch (clip.codec) {
+        case ClipCodec::H264:
+            if (mp4)
+                return {};
+            return "H.264 in a WebM or Matroska file does not play in every browser: put it in "
+                   "an MP4 file (realcheck-pack does)";
+        case ClipCodec::Vp8:
+        case ClipCodec::Vp9:
+            if (!mp4)
+                return {};
+            return std::string(codec_name(clip.codec)) +
+                   " in an MP4 file does not play in every browser: put it in a WebM file or "
+                   "convert it to H.264 (realcheck-pack does)";
+        case ClipCodec::Hevc:
+            return "HEVC (H.265) clips do not play in browsers: convert them to H.264 "
+                   "(realcheck-pack does)";
+        case ClipCodec::Av1:
+            return "AV1 clips do not play in every browser: convert them to H.264 (realcheck-pack "
+                   "does)";
+        case ClipCodec::Other:
+            break;
+    }
+    return "unsupported codec '" + clip.codec_tag +
+           "': convert the clip to H.264 (realcheck-pack does)";
+}
+
+// "61.3 s" for a clip, "60 s" for a limit.
+std::string seconds_text(double seconds, const char* format) {
+    char text[32];
+    std::snprintf(text, sizeof text, format, seconds);
+    return text;
+}
+
+// In megapixels, unless both round to the same figure (a frame just over 3840×2160).
+std::string pixels_over(std::uint64_t pixels, std::uint64_t max_pixels) {
+    const std::string have = megapixels(pixels, true);
+    const std::string limit = megapixels(max_pixels, false);
+    if (have != limit)
+        return "(" + have + " megapixels) are over the " + limit + " megapixel limit for clips";
+    return "(" + std::to_string(pixels) + " pixels) are over the " + std::to_string(max_pixels) +
+           " pixel limit for clips";
+}
+
 // Leaves out the items whose media fails a check, with a Warning for each.
 void keep_playable_items(const PackSource& source, std::uint64_t max_pixels, Manifest& manifest,
                          std::vector<Problem>& problems) {
@@ -61,6 +108,32 @@ std::string image_problem(std::span<const std::uint8_t> bytes, std::uint64_t max
     return std::to_string(info->width) + "×" + std::to_string(info->height) + " pixels (" +
            megapixels(pixels, true) + " megapixels) is over the " + megapixels(max_pixels, false) +
            " megapixel limit";
+}
+
+std::string clip_problem(const ClipInfo& clip, const ClipRules& rules) {
+    const std::uint64_t max_pixels = rules.max_pixels ? rules.max_pixels : kMaxClipPixels;
+    const double max_seconds = rules.max_seconds > 0 ? rules.max_seconds : kMaxClipSeconds;
+    if (auto why = codec_problem(clip); !why.empty())
+        return why;
+    const std::string size = std::to_string(clip.width) + "×" + std::to_string(clip.height);
+    if (clip.width == 0 || clip.height == 0)
+        return "the clip gives a zero frame size (" + size + ")";
+    const std::uint64_t pixels = std::uint64_t{clip.width} * clip.height;
+    if (pixels > max_pixels)
+        return size + " frames " + pixels_over(pixels, max_pixels);
+    // Written so that a NaN is refused too.
+    if (!(clip.seconds > 0))
+        return "the clip gives no duration";
+    if (!(clip.seconds <= max_seconds + kClipSecondsSlack))
+        return "the clip lasts " + seconds_text(clip.seconds, "%.1f") + " s, over the " +
+               seconds_text(max_seconds, "%g") + " s limit";
+    return {};
+}
+
+std::string clip_problem(std::span<const std::uint8_t> bytes, const ClipRules& rules) {
+    std::string why;
+    auto clip = probe_clip(bytes, &why);
+    return clip ? clip_problem(*clip, rules) : why;
 }
 
 Result<Manifest> read_manifest(const PackSource& source) {

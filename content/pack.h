@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <string>
 
+#include "content/clip_probe.h"
 #include "content/manifest.h"
 #include "content/source.h"
 
@@ -19,6 +20,16 @@ inline constexpr std::uint64_t kMaxPixels = 50'000'000;
 inline constexpr std::size_t kMinPlayableItems = 2;
 inline constexpr std::uint64_t kMaxManifestBytes = 8 * 1024 * 1024;
 inline constexpr const char* kManifestName = "pack.json";
+// Clips: at most a 4K UHD frame and a minute. Muxers round durations (audio priming,
+// timescales), so a clip cut at 60 s may read 60.02 s: kClipSecondsSlack absorbs that.
+inline constexpr std::uint64_t kMaxClipPixels = 3840ull * 2160ull;
+inline constexpr double kMaxClipSeconds = 60.0;
+inline constexpr double kClipSecondsSlack = 0.1;
+
+struct ClipRules {
+    std::uint64_t max_pixels = 0;  // per frame; 0 → kMaxClipPixels
+    double max_seconds = 0;        // 0 → kMaxClipSeconds
+};
 
 struct PackLoadDesc {
     std::uint64_t max_pixels = 0;  // 0 → kMaxPixels
@@ -46,6 +57,13 @@ Result<LoadedPack> pack_from_manifest(Result<Manifest> parsed, SourcePtr source)
 // Why an item's media cannot be used, judged from its bytes: not an image, or over
 // `max_pixels`. Empty when it can.
 std::string image_problem(std::span<const std::uint8_t> bytes, std::uint64_t max_pixels);
+
+// Why an item's clip cannot be played, judged from its bytes without decoding them
+// (probe_clip: not a whole MP4 or WebM clip with a video track), or from what the probe
+// found: a codec browsers do not all play (H.264 in MP4, VP8 or VP9 in WebM only), a zero
+// frame size or duration, over `rules`' pixels per frame or seconds. Empty when it can.
+std::string clip_problem(std::span<const std::uint8_t> bytes, const ClipRules& rules = {});
+std::string clip_problem(const ClipInfo& clip, const ClipRules& rules = {});
 
 // "pack.json: items[3].media" for an item, as problems are located.
 std::string item_location(const PackItem& item, std::string_view field = "media");

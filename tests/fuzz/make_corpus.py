@@ -3,7 +3,9 @@
 
 Run by hand when the seeds should change (the files are kept in the repository so the
 replay in tools/test is the same everywhere). Small on purpose: valid manifests and broken
-ones; valid image headers, truncated and oversized ones; tiny decodable pictures. The JPEG
+ones; valid image headers, truncated and oversized ones; tiny decodable pictures; the clips
+of tests/content/fixtures/clips (made by ffmpeg, see make.sh there) and hand-built MP4 and
+WebM containers with the rarer shapes (64-bit sizes, unknown sizes, huge counts). The JPEG
 and lossy WebP pictures are copied from corpus/image_decode (made once with SDL_image and
 libwebp) since Python's standard library cannot encode them. The other files there
 (gif-*.gif) are inputs the fuzzers found crashing, kept as regressions: never delete them.
@@ -139,6 +141,96 @@ def images():
             write("media_probe", name, source.read_bytes())
 
 
+def box(kind, payload, wide=False):
+    if wide:
+        return struct.pack(">I4sQ", 1, kind, 16 + len(payload)) + payload
+    return struct.pack(">I4s", 8 + len(payload), kind) + payload
+
+
+def full_box(kind, payload, version=0, flags=0):
+    return box(kind, struct.pack(">I", version << 24 | flags) + payload)
+
+
+def mp4(sizes=(100, 50, 50, 70), constant_size=0, count=None, wide=False, mdat_to_end=False):
+    """ftyp, moov (one H.264 track, chunks of 2, 1 and 1 samples), mdat."""
+    ftyp = box(b"ftyp", b"isom" + struct.pack(">I", 0x200) + b"isomavc1")
+    matrix = struct.pack(">9i", 0, 0x10000, 0, -0x10000, 0, 0, 0, 0, 0x40000000)
+    tkhd = full_box(b"tkhd", struct.pack(">5I", 0, 0, 1, 0, 2000) + bytes(16) + matrix +
+                    struct.pack(">II", 640 << 16, 480 << 16), flags=3)
+    mdhd = full_box(b"mdhd", struct.pack(">5I", 0, 0, 1000, 2000, 0x55C40000))
+    hdlr = full_box(b"hdlr", bytes(4) + b"vide" + bytes(13))
+    entry = box(b"avc1", bytes(6) + struct.pack(">H", 1) + bytes(16) +
+                struct.pack(">HH", 640, 480) + bytes(50))
+    count = len(sizes) if count is None else count
+
+    def moov(data_at):
+        table = b"" if constant_size else b"".join(struct.pack(">I", s) for s in sizes)
+        offsets = [data_at, data_at + sizes[0] + sizes[1], data_at + sum(sizes[:3])]
+        stbl = box(b"stbl",
+                   full_box(b"stsd", struct.pack(">I", 1) + entry) +
+                   full_box(b"stsz", struct.pack(">II", constant_size, count) + table) +
+                   full_box(b"stsc", struct.pack(">7I", 2, 1, 2, 1, 2, 1, 1)) +
+                   full_box(b"co64", struct.pack(">I3Q", 3, *offsets)))
+        mvhd = full_box(b"mvhd", struct.pack(">5I", 0, 0, 1000, 2000, 0x10000) + bytes(80))
+        trak = box(b"trak", tkhd + box(b"mdia", mdhd + hdlr + box(b"minf", stbl)))
+        return box(b"moov", mvhd + trak, wide)
+
+    data = b"\x5a" * sum(sizes)
+    mdat = box(b"mdat", data, wide)
+    if mdat_to_end:
+        mdat = struct.pack(">I4s", 0, b"mdat") + data
+    header = len(mdat) - len(data)
+    return ftyp + moov(len(ftyp) + len(moov(0)) + header) + mdat
+
+
+def vint_size(size):
+    return struct.pack(">Q", size | 1 << 56)
+
+
+def ebml(element_id, payload, unknown=False):
+    id_bytes = element_id.to_bytes((element_id.bit_length() + 7) // 8, "big")
+    return id_bytes + vint_size((1 << 56) - 1 if unknown else len(payload)) + payload
+
+
+def ebml_uint(element_id, value):
+    return ebml(element_id, value.to_bytes(max(1, (value.bit_length() + 7) // 8), "big"))
+
+
+def webm(codec=b"V_VP9", live=False, duration=None, scale=1_000_000):
+    """EBML header, Segment: Info, Tracks (one video track), clusters of two blocks."""
+    header = ebml(0x1A45DFA3, ebml_uint(0x42F7, 1) + ebml(0x4282, b"webm"))
+    info = ebml_uint(0x2AD7B1, scale)
+    if duration is not None:
+        info += ebml(0x4489, struct.pack(">f", duration))
+    video = ebml(0xE0, ebml_uint(0xB0, 320) + ebml_uint(0xBA, 240))
+    tracks = ebml(0x1654AE6B, ebml(0xAE, ebml_uint(0xD7, 1) + ebml_uint(0x83, 1) +
+                                   ebml(0x86, codec) + video))
+    clusters = b""
+    for first in (0, 1000):
+        blocks = ebml_uint(0xE7, first) + ebml(0xA3, b"\x81\x00\x00\x80frame")
+        blocks += ebml(0xA0, ebml(0xA1, b"\x81\x01\xf4\x00frame"))
+        clusters += ebml(0x1F43B675, blocks, unknown=live)
+    return header + ebml(0x18538067, ebml(0x1549A966, info) + tracks + clusters, unknown=live)
+
+
+def clips():
+    fixtures = HERE.parent / "content" / "fixtures" / "clips"
+    for clip in sorted(fixtures.iterdir()):
+        if clip.suffix in (".mp4", ".webm", ".mkv"):
+            write("clip_probe", clip.name, clip.read_bytes())
+    write("clip_probe", "built-64-bit-sizes.mp4", mp4(wide=True))
+    write("clip_probe", "built-mdat-to-end.mp4", mp4(mdat_to_end=True))
+    write("clip_probe", "built-constant-size-huge-count.mp4",
+          mp4(constant_size=10, count=0xFFFFFFFF))
+    write("clip_probe", "built-live.webm", webm(live=True))
+    write("clip_probe", "built-float-duration.webm", webm(duration=2_500_000.0, scale=1000))
+    write("clip_probe", "built-hevc.mkv", webm(codec=b"V_MPEGH/ISO/HEVC", duration=2000.0))
+    clip = webm()
+    info = clip.find(b"\x15\x49\xa9\x66")  # the Info element's ID, its length marker cleared
+    write("clip_probe", "built-bad-vint.webm", clip[:info] + b"\x00" + clip[info + 1:])
+
+
 if __name__ == "__main__":
     manifests()
     images()
+    clips()
