@@ -18,8 +18,8 @@ endif()
 # The platform seam is split by file: one list per target, nothing else differs.
 if(EMSCRIPTEN)
     set(RC_ENGINE_PLATFORM_SOURCES
-        media/media_loader_web.cpp net/http_fetch.cpp platform/runner_web.cpp
-        platform/file_picker_web.cpp platform/platform_web.cpp)
+        media/clip_player_web.cpp media/media_loader_web.cpp net/http_fetch.cpp
+        platform/runner_web.cpp platform/file_picker_web.cpp platform/platform_web.cpp)
 else()
     set(RC_ENGINE_PLATFORM_SOURCES
         media/media_loader_native.cpp net/http_curl.cpp platform/runner_native.cpp
