@@ -4,10 +4,15 @@
 // No FFmpeg in the WebAssembly build, so no check of the bytes beyond their format: what the
 // browser cannot play fails here, with the browser's reason.
 //
+// The element always gets the clip as a Blob: the bytes of a pack held in memory, or the
+// clip downloaded whole from its address (as pictures are). A plain address would need a
+// server that answers Range requests to seek (python's http.server does not), and the
+// service worker keeps whole files, not ranges.
+//
 // The element keeps its own clock: advance() has nothing to do, and position() is the
 // element's currentTime. The frame interval is not in any browser API: it is estimated from
-// requestVideoFrameCallback (the media times of successive frames while playing, median of
-// the last ones), and is 1/30 s until a few frames have played. step() moves by that
+// requestVideoFrameCallback (the media times of successive frames while playing, about the
+// median of the last ones), and is 1/30 s until a few frames have played. step() moves by that
 // interval, aiming at the middle of the next frame so a small error still lands on it.
 //
 // The JS side (EM_JS below) keeps one entry a player in Module.rcClips, by handle; its
@@ -45,10 +50,10 @@ EM_JS(int, rc_clip_open, (const char* url_ptr, const std::uint8_t* bytes, int si
     var handle = clips.next++;
     var video = document.createElement('video');
     var c = {
-        video: video, handle: handle, closed: false, status: 0, error: "", url: "",
-        blobUrl: "", abort: null, onTimeout: null, dirty: false, frameStart: -1, intervals: [], lastMedia: -1,
-        lastPresented: -1, seekedSince: false, frameRequest: 0, pollRequest: 0, timer: 0,
-        listeners: [], canvas: null, context: null
+        video: video, closed: false, status: 0, error: "", blobUrl: "", abort: null,
+        onTimeout: null, timer: 0, listeners: [], dirty: false, frameStart: -1,
+        intervals: [], lastMedia: -1, lastPresented: -1, seekedSince: false,
+        frameRequest: 0, pollRequest: 0, canvas: null, context: null
     };
     clips.table[handle] = c;
     var notify = function() {
@@ -90,7 +95,9 @@ EM_JS(int, rc_clip_open, (const char* url_ptr, const std::uint8_t* bytes, int si
         c.seekedSince = false;
         c.lastPresented = meta.presentedFrames;
         c.lastMedia = meta.mediaTime;
-        c.frameStart = meta.mediaTime;
+        // While a seek is pending this frame is an older one: the seek's target stays.
+        if (!video.seeking)
+            c.frameStart = meta.mediaTime;
         markDirty();
         c.frameRequest = video.requestVideoFrameCallback(onFrame);
     };
@@ -163,9 +170,7 @@ EM_JS(int, rc_clip_open, (const char* url_ptr, const std::uint8_t* bytes, int si
     video.setAttribute('playsinline', "");
     video.loop = true;
     video.preload = 'auto';
-    // The element gets a Blob of the clip, typed from its first bytes (the containers
-    // facilitators get): seekable whatever the server (python's http.server has no Range
-    // requests) and through the service worker, which keeps whole files, not ranges.
+    // The Blob's type, from the clip's first bytes (the containers facilitators get).
     var play = function(blob) {
         blob.slice(0, 12).arrayBuffer().then(function(buffer) {
             if (c.closed)
@@ -183,6 +188,8 @@ EM_JS(int, rc_clip_open, (const char* url_ptr, const std::uint8_t* bytes, int si
             c.blobUrl = URL.createObjectURL(new Blob([blob], {type: type}));
             video.src = c.blobUrl;
             rearm();
+        }).catch(function(e) {
+            fail('cannot read the clip: ' + e);
         });
     };
     if (size > 0) {
@@ -261,11 +268,16 @@ EM_JS(void, rc_clip_close, (int handle), {
     c.video = c.canvas = c.context = null;
 });
 
-// Keeps the element but stops its decoding and downloading (a failed clip).
-EM_JS(void, rc_clip_stop, (int handle), {
+// A failure found on the C++ side too (a limit): the entry stops downloading and decoding,
+// and keeps only its element until it is closed.
+EM_JS(void, rc_clip_fail, (int handle), {
     var c = Module.rcClips.table[handle];
     if (!c)
         return;
+    c.status = 2;
+    clearTimeout(c.timer);
+    if (c.abort)
+        c.abort.abort();
     c.video.pause();
     c.video.removeAttribute('src');
     c.video.load();
@@ -285,15 +297,6 @@ EM_JS(void, rc_clip_error, (int handle, char* out, int capacity), {
 EM_JS(int, rc_clip_error_length, (int handle), {
     var c = Module.rcClips.table[handle];
     return lengthBytesUTF8(c ? c.error : 'closed');
-});
-
-// Sets a failure from the C++ side (a limit), and stops the element.
-EM_JS(void, rc_clip_set_failed, (int handle), {
-    var c = Module.rcClips.table[handle];
-    if (c) {
-        c.status = 2;
-        clearTimeout(c.timer);
-    }
 });
 
 EM_JS(int, rc_clip_video_width, (int handle), { return Module.rcClips.table[handle].video.videoWidth; });
@@ -349,7 +352,7 @@ EM_JS(void, rc_clip_set_playing, (int handle, int playing, const char* label_ptr
     if (started && started.catch)
         started.catch(function(e) {
             // A pause() before the start also rejects (AbortError): that is no failure. A
-            // refusal (autoplay rules) leaves the clip paused, Space plays it.
+            // refusal (autoplay rules) only leaves the clip paused: a press on play starts it.
             if (c.closed || (e && e.name === 'AbortError'))
                 return;
             console.warn(label + ': the browser would not play the clip: ' + e);
@@ -592,10 +595,8 @@ class WebClipPlayer final : public ClipPlayer {
         error_ = label_ + ": " + why;
         width_ = height_ = 0;
         frame_.reset();
-        if (handle_) {
-            rc_clip_set_failed(handle_);
-            rc_clip_stop(handle_);
-        }
+        if (handle_)
+            rc_clip_fail(handle_);
         wake();
     }
 
