@@ -97,6 +97,8 @@ double draw_scrub_bar(const engine::ClipPlayer& clip, const std::vector<content:
     return fraction * duration;
 }
 
+void draw_key_hint(ScreenContext& ctx, ImVec2 at, float width);
+
 void draw_clip_controls(ScreenContext& ctx, const engine::ClipPlayer& clip,
                         const content::PackItem& item, bool show_tells, ImVec2 min, ImVec2 max) {
     const float font = ImGui::GetFontSize();
@@ -126,11 +128,22 @@ void draw_clip_controls(ScreenContext& ctx, const engine::ClipPlayer& clip,
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (button.y - font) / 2.f);
     ImGui::TextUnformatted(time.c_str());
-    ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + font * 0.5f + button.y));
+    draw_key_hint(ctx, ImVec2(min.x, min.y + font * 0.5f + button.y), max.x - min.x);
+}
+
+// The keys under the clip, centred in its width; the long form (with Enter) when it fits.
+void draw_key_hint(ScreenContext& ctx, ImVec2 at, float width) {
+    const std::initializer_list<std::pair<std::string_view, std::string>> keys = {
+        {"back", ctx.ui.step_back_key}, {"forward", ctx.ui.step_forward_key}};
+    std::string hint = ctx.tr("video.keys_next", keys);
+    if (ctx.game.phase() != Phase::Feedback || ImGui::CalcTextSize(hint.c_str()).x > width)
+        hint = ctx.tr("video.keys", keys);
+    const float text_width = ImGui::CalcTextSize(hint.c_str()).x;
+    ImGui::SetCursorScreenPos(ImVec2(at.x + std::max(0.f, (width - text_width) / 2.f), at.y));
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
-    const bool feedback = ctx.game.phase() == Phase::Feedback;
-    text_centered(ctx.tr(feedback ? "video.keys_next" : "video.keys",
-                         {{"back", ctx.ui.step_back_key}, {"forward", ctx.ui.step_forward_key}}));
+    ImGui::PushTextWrapPos(at.x + width);
+    text_wrapped(hint);
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
 
