@@ -359,6 +359,8 @@ bool read_stbl(Walk& w, const Box& stbl, Mp4Track& track) {
         } else if (box.type == kStsc) {
             ok = read_table(w, box, 8, 12, track.chunk_runs);
         } else if (box.type == kStco || box.type == kCo64) {
+            if (track.chunk_offsets.present)
+                return corrupt_mp4(w, "two chunk offset boxes ('stco', 'co64') in one track");
             track.offset_bytes = box.type == kCo64 ? 8 : 4;
             ok = read_table(w, box, 8, track.offset_bytes, track.chunk_offsets);
         }

@@ -23,12 +23,14 @@ struct ClipInfo {
     // As the file names the codec, printable ASCII only: the MP4 sample entry ("avc1",
     // "hvc1") or the Matroska CodecID ("V_VP9"); at most kMaxCodecTagChars.
     std::string codec_tag;
-    std::uint32_t width = 0;  // coded frame size, before rotation
+    // The coded frame size as the container gives it (MP4 sample entry, WebM PixelWidth and
+    // PixelHeight), before rotation; the bitstream itself is not parsed.
+    std::uint32_t width = 0;
     std::uint32_t height = 0;
     int rotation = 0;  // degrees the picture is turned clockwise for display: 0, 90, 180, 270
     double seconds = 0;
     bool has_audio = false;
-    std::uint64_t frame_count = 0;  // video frames; 0 when the container does not say
+    std::uint64_t frame_count = 0;  // MP4 video samples, WebM video blocks; never 0
 };
 
 // Boxes or elements one probe visits at most, whatever a file declares: a 60 s clip holds a

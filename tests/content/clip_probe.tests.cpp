@@ -408,11 +408,9 @@ TEST_CASE("MP4 clips built box by box", "[content][clip]") {
         Mp4Desc desc;
         desc.moov_first = false;
         const std::string clip = mp4_clip(desc);
-        const std::size_t moov = find_box(clip, "moov");
-        const std::size_t trak = find_box(clip, "trak");
-        std::string bytes = clip + std::string(4, '\0') + box("free", "");
-        put_be32(bytes, moov, static_cast<std::uint32_t>(clip.size() + 4 - moov));
-        put_be32(bytes, trak, static_cast<std::uint32_t>(clip.size() + 4 - trak));
+        std::string bytes =
+            insert_in_boxes(clip, clip.size(), std::string(4, '\0'), {"moov", "trak"}) +
+            box("free", "");
         CHECK(accepted(bytes).frame_count == 4);
         bytes[clip.size() + 1] = 'x';
         CHECK(refusal(bytes) == "corrupt MP4: a box header at byte " + std::to_string(clip.size()) +
@@ -522,6 +520,25 @@ TEST_CASE("MP4 structure refusals", "[content][clip]") {
             CHECK(refusal(bytes) ==
                   "corrupt MP4: the '" + std::string(type) + "' box is too short (4 bytes)");
         }
+    }
+    SECTION("two tables of one kind in a track") {
+        Mp4Desc desc;
+        desc.moov_first = false;
+        const std::string last = mp4_clip(desc);
+        const std::string tables[] = {"stsz", "stco"};
+        for (const auto& type : tables) {
+            const std::size_t at = find_box(last, type);
+            const std::string table = full_box(type, 0, 0, be32(0) + be32(0));
+            CHECK(refusal(
+                      insert_in_boxes(last, at, table, {"moov", "trak", "mdia", "minf", "stbl"})) ==
+                  (type == "stco" ? "corrupt MP4: two chunk offset boxes ('stco', 'co64') in one "
+                                    "track"
+                                  : "corrupt MP4: two 'stsz' boxes in one track"));
+        }
+        const std::string stsd = full_box("stsd", 0, 0, be32(1) + box("avc1", ""));
+        CHECK(refusal(insert_in_boxes(last, find_box(last, "stsz"), stsd,
+                                      {"moov", "trak", "mdia", "minf", "stbl"})) ==
+              "corrupt MP4: two 'stsd' boxes in one track");
     }
     SECTION("a track without a sample description") {
         std::string bytes = clip;

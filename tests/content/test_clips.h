@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -155,6 +156,24 @@ inline std::size_t find_box(const std::string& bytes, std::string_view type, std
 
 inline void put_be32(std::string& bytes, std::size_t at, std::uint32_t value) {
     bytes.replace(at, 4, be32(value));
+}
+
+// Inserts `inserted` at `at`, growing the (32-bit) size of each box in `parents`, found by
+// type from the start. For clips with the moov last: the chunk offsets stay right.
+inline std::string insert_in_boxes(const std::string& bytes, std::size_t at,
+                                   const std::string& inserted,
+                                   std::initializer_list<std::string_view> parents) {
+    std::string grown = bytes.substr(0, at) + inserted + bytes.substr(at);
+    for (auto type : parents) {
+        const std::size_t parent = find_box(grown, type);
+        const auto size =
+            static_cast<std::uint32_t>(static_cast<std::uint8_t>(grown[parent]) << 24 |
+                                       static_cast<std::uint8_t>(grown[parent + 1]) << 16 |
+                                       static_cast<std::uint8_t>(grown[parent + 2]) << 8 |
+                                       static_cast<std::uint8_t>(grown[parent + 3]));
+        put_be32(grown, parent, size + static_cast<std::uint32_t>(inserted.size()));
+    }
+    return grown;
 }
 
 // ---- WebM (EBML) -------------------------------------------------------------------------

@@ -8,7 +8,9 @@ of tests/content/fixtures/clips (made by ffmpeg, see make.sh there) and hand-bui
 WebM containers with the rarer shapes (64-bit sizes, unknown sizes, huge counts). The JPEG
 and lossy WebP pictures are copied from corpus/image_decode (made once with SDL_image and
 libwebp) since Python's standard library cannot encode them. The other files there
-(gif-*.gif) are inputs the fuzzers found crashing, kept as regressions: never delete them.
+(gif-*.gif) are inputs the fuzzers found crashing, kept as regressions, and in
+corpus/clip_probe the fuzz-* files are small inputs the fuzzer found reaching refusals deep in
+the box and element walks: never delete them.
 """
 import json
 import pathlib
