@@ -428,21 +428,25 @@ bool ClipDecoder::make_timeline(const ClipLimits& limits, std::vector<Packet> pa
     const double first = static_cast<double>(pts_.front());
     for (const std::int64_t pts : pts_)
         timeline_.frame_times.push_back((static_cast<double>(pts) - first) * time_base_);
+    return set_duration(limits, packets.back().duration, why);
+}
+
+bool ClipDecoder::set_duration(const ClipLimits& limits, std::int64_t last_duration,
+                               std::string* why) {
     const std::size_t count = pts_.size();
     const double span = timeline_.frame_times.back();
-    double last = static_cast<double>(packets.back().duration) * time_base_;
-    if (!(last > 0))
+    double last = static_cast<double>(last_duration) * time_base_;
+    if (!(last > 0))  // the last frame lasts as long as the others, when the clip does not say
         last = count > 1 ? span / static_cast<double>(count - 1) : kDefaultFrameSeconds;
     timeline_.duration = span + last;
     timeline_.frame_interval = timeline_.duration / static_cast<double>(count);
-    if (!std::isfinite(timeline_.duration) ||
-        timeline_.duration > limits.max_seconds + kSecondsSlack) {
-        char limit[32];
-        std::snprintf(limit, sizeof limit, "%g s", limits.max_seconds);
-        *why = "lasts " + seconds_text(timeline_.duration) + ", over the " + limit + " limit";
-        return false;
-    }
-    return true;
+    if (std::isfinite(timeline_.duration) &&
+        timeline_.duration <= limits.max_seconds + kSecondsSlack)
+        return true;
+    char limit[32];
+    std::snprintf(limit, sizeof limit, "%g s", limits.max_seconds);
+    *why = "lasts " + seconds_text(timeline_.duration) + ", over the " + limit + " limit";
+    return false;
 }
 
 bool ClipDecoder::open_codec(int threads, std::string* why) {

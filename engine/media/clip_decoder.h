@@ -89,6 +89,7 @@ class ClipDecoder {
     bool index_frames(const ClipLimits& limits, std::string* why);
     bool read_index_packets(std::size_t max_frames, std::vector<Packet>* packets, std::string* why);
     bool make_timeline(const ClipLimits& limits, std::vector<Packet> packets, std::string* why);
+    bool set_duration(const ClipLimits& limits, std::int64_t last_duration, std::string* why);
     bool open_codec(int threads, std::string* why);
     bool seek_demuxer(std::int64_t timestamp, std::string* why);
     DecodeStep receive(int* index, std::string* why);

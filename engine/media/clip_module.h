@@ -1,6 +1,6 @@
 // The seam between the game and librealcheck-clips.so, the shared module that holds all of
 // FFmpeg (clip_decoder.cpp, clip_player_ffmpeg.cpp). Linking libavcodec into the game would
-// load ~80 more shared libraries at every start (+65 ms of CPU before the first frame, for
+// load ~80 more shared libraries at every start (+27 ms of CPU before the first frame, for
 // packs that mostly hold no clip), so clip_player_native.cpp loads the module with dlopen
 // when the first clip is met, from the executable's own folder. Both sides are built
 // together from this header; the version and sizes catch a module left from another build.

@@ -52,8 +52,10 @@ class ClipPlayer {
     virtual double duration() const = 0;        // seconds
     virtual double frame_interval() const = 0;  // seconds from one frame to the next
 
-    virtual double position() const = 0;  // the time of the frame on screen, in seconds
-    virtual bool playing() const = 0;
+    // The clock's calls below (seek, step, advance) do nothing until Ready.
+    // The time of the frame for the clock (the one take_frame hands out), in seconds.
+    virtual double position() const = 0;
+    virtual bool playing() const = 0;  // true from the start: a clip plays once Ready
     virtual void set_playing(bool playing) = 0;
     // Shows the frame at `seconds` (clamped to the clip); playing or paused stays as it was.
     virtual void seek(double seconds) = 0;
@@ -64,8 +66,9 @@ class ClipPlayer {
     // The frame to show, RGBA32, when it changed since the last call; null otherwise. The
     // surface stays valid until the next call.
     virtual SDL_Surface* take_frame() = 0;
-    // Seconds until the frame on screen should change (a playing clip), or a negative
-    // number when nothing will change by itself (paused, failed): the loop sleeps.
+    // Seconds until the frame on screen should change (a playing clip; 0 when a frame waits
+    // to be taken), or a negative number when nothing will change by itself (paused,
+    // failed, still opening): the loop sleeps, and wake_event comes when a frame is ready.
     virtual double next_change_in() const = 0;
     // Blocks until the frame for the current position is decoded or the player failed
     // (headless runs, tests). In the browser it returns at once.

@@ -106,11 +106,10 @@ class FfmpegClipPlayer final : public ClipPlayer {
 
     void advance(double elapsed) override {
         std::lock_guard lock(mutex_);
-        if (state_ != ClipState::Ready || !playing_ || !(elapsed > 0))
+        if (state_ != ClipState::Ready || !playing_ || !(elapsed > 0) || !std::isfinite(elapsed))
             return;
-        const double duration = timeline_.duration;
-        const double loops = std::floor((clock_ + elapsed) / duration);
-        clock_ = std::clamp(clock_ + elapsed - loops * duration, 0.0, duration);
+        double loops = 0;
+        clock_ = wrapped_locked(clock_ + elapsed, &loops);
         const std::size_t index = index_at_locked(clock_);
         if (!(loops < 2)) {  // long asleep: seek there rather than decode every loop missed
             start_generation_locked(index);
@@ -172,6 +171,20 @@ class FfmpegClipPlayer final : public ClipPlayer {
         const auto& times = timeline_.frame_times;
         const auto after = std::upper_bound(times.begin(), times.end(), seconds + kClockSlack);
         return static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, after - times.begin() - 1));
+    }
+
+    // Where `seconds` (from the start of this loop) falls in the clip, and *loops, how many
+    // times it went past the end.
+    double wrapped_locked(double seconds, double* loops) const {
+        const double duration = timeline_.duration;
+        *loops = std::floor(seconds / duration);
+        double clock = seconds - *loops * duration;
+        if (clock < 0 || clock >= duration) {  // the division rounded across the end
+            const double back = clock < 0 ? 1 : -1;
+            clock += back * duration;
+            *loops -= back;
+        }
+        return std::clamp(clock, 0.0, duration);
     }
 
     // The worker will decode forward to `seq`, unless it is more than a loop away.

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -234,6 +235,20 @@ TEST_CASE("playing moves from frame to frame on the caller's clock and loops sea
         CHECK(shown_frame(*player, ref) == 12);
         player->advance(1.75);  // over the end: 2.25 s, frame 6
         CHECK(shown_frame(*player, ref) == 6);
+    }
+    SECTION("nonsense times leave the clock inside the clip") {
+        player->advance(-1.0);
+        player->advance(std::numeric_limits<double>::quiet_NaN());
+        player->advance(std::numeric_limits<double>::infinity());
+        player->wait_frame();
+        CHECK(player->take_frame() == nullptr);
+        CHECK(player->position() == 0.0);
+        player->advance(1e12 + 0.5);  // a laptop asleep for a long time: still a frame
+        shown_frame(*player, ref);
+        CHECK(player->position() >= 0.0);
+        CHECK(player->position() < 2.0);
+        player->seek(std::numeric_limits<double>::infinity());
+        CHECK(shown_frame(*player, ref) == kFrames - 1);
     }
     SECTION("paused, the clock does not move") {
         player->set_playing(false);
