@@ -53,6 +53,7 @@ App::App(engine::Gfx& gfx, AppOptions options)
     limits.check_header = [](std::span<const std::uint8_t> bytes) {
         return content::image_problem(bytes, content::kMaxPixels);
     };
+    limits.max_pixels = content::kMaxPixels;
     loader_ = engine::MediaLoader::create(limits, wake_event_);
     ui_.demo_pack = demo_pack_dir().string();
     PackOpenerDesc opener;
