@@ -76,87 +76,16 @@ Status probe_png(const Bytes& b, ImageInfo& info, std::string* why) {
     return Status::Ok;
 }
 
-// Skips data sub-blocks (a size byte, then that many bytes) up to the empty one; returns
-// where the next block starts.
-std::size_t gif_skip_sub_blocks(const Bytes& b, std::size_t at) {
-    while (b.has(at, 1) && b.u8(at) != 0)
-        at += 1 + b.u8(at);
-    return at + 1;
-}
-
-// Decoders allocate the frame they decode, whatever the logical screen says: a 1×1 screen
-// holding a 17921×14649 frame passed the pixel cap. So find the frame SDL_image decodes,
-// walking the bytes as its reader does (IMG_gif.c): extensions (0x21) skipped, stray bytes
-// skipped one by one, and a frame of zero size or with an LZW code size over 12 abandoned
-// right after that byte, the walk going on from there. The first other frame is decoded.
-struct GifFrame {
-    std::uint32_t width = 0;
-    std::uint32_t height = 0;
-    std::uint32_t code_size = 0;  // LZW minimum code size
-    bool regular = true;          // no stray byte or unreadable frame came before it
-};
-
-std::optional<GifFrame> gif_decoded_frame(const Bytes& b) {
-    bool regular = true;
-    std::size_t at = 13;
-    if (b.u8(10) & 0x80)
-        at += 3u << ((b.u8(10) & 7) + 1);  // the global colour table
-    while (b.has(at, 1)) {
-        const auto introducer = b.u8(at++);
-        if (introducer == 0x3B)
-            return std::nullopt;
-        if (introducer == 0x21) {
-            // The label, then sub-blocks; a graphic control block (F9) is read once first
-            // even when empty.
-            const bool control = b.has(at, 1) && b.u8(at) == 0xF9;
-            ++at;
-            if (control && b.has(at, 1))
-                at += 1 + b.u8(at);
-            at = gif_skip_sub_blocks(b, at);
-            continue;
-        }
-        if (introducer != 0x2C) {
-            regular = false;
-            continue;
-        }
-        if (!b.has(at, 9))
-            return std::nullopt;
-        GifFrame frame{b.le16(at + 4), b.le16(at + 6), 0, regular};
-        const auto packed = b.u8(at + 8);
-        at += 9;
-        if (packed & 0x80)
-            at += 3u << ((packed & 7) + 1);  // the local colour table
-        if (!b.has(at, 1))
-            return std::nullopt;
-        frame.code_size = b.u8(at++);
-        if (frame.code_size <= 12 && frame.width > 0 && frame.height > 0)
-            return frame;
-        regular = false;
-    }
-    return std::nullopt;
-}
-
-// The size of the frame SDL_image would decode; with no frame in the bytes (a header, or
-// the start of a file), the logical screen's.
-Status probe_gif(const Bytes& b, ImageInfo& info, std::string* why) {
+// The logical screen's size, which is the picture's: the game decodes GIFs with its own
+// decoder (engine/media/gif_decode.h), which draws the first frame onto the screen and clips
+// it, so no frame allocates more than the screen and frame sizes do not matter here. (When
+// SDL_image decoded GIFs it allocated the frame it read, so this walked the file to that
+// frame; refusing its heap-corrupting inputs one by one here was no fix.)
+Status probe_gif(const Bytes& b, ImageInfo& info, std::string*) {
     if (!b.has(0, 10))
         return Status::Truncated;
     info.width = b.le16(6);
     info.height = b.le16(8);
-    if (b.has(0, 13)) {
-        if (auto frame = gif_decoded_frame(b)) {
-            // The GIF format starts codes at 2 bits; SDL_image 2.6.3 corrupts its heap on 0
-            // (found by tools/fuzz image_decode), so no decoder sees such data.
-            if (frame->code_size < 2)
-                return bad(why, "corrupt GIF data (LZW code size below 2)");
-            // SDL_image 2.6.3 also corrupts its heap after stray bytes and empty frames
-            // (fuzz finds); real encoders write neither.
-            if (!frame->regular)
-                return bad(why, "corrupt GIF data (stray bytes or an empty frame)");
-            info.width = frame->width;
-            info.height = frame->height;
-        }
-    }
     return Status::Ok;
 }
 

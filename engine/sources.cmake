@@ -25,6 +25,12 @@ else()
         media/clip_player_native.cpp media/media_loader_native.cpp net/http_curl.cpp
         platform/runner_native.cpp platform/file_picker_native.cpp platform/platform_native.cpp)
 endif()
+# rc_gif_decode: our own GIF decoder (SDL only for its surface), so the unit tests link it
+# without the platform layer.
+add_library(rc_gif_decode STATIC media/gif_decode.cpp)
+target_include_directories(rc_gif_decode PUBLIC ${PROJECT_SOURCE_DIR})
+target_link_libraries(rc_gif_decode PUBLIC SDL2::SDL2)
+
 add_library(rc_engine STATIC
     gfx/gfx.cpp
     gfx/texture.cpp
@@ -36,9 +42,10 @@ add_library(rc_engine STATIC
     ${RC_ENGINE_PLATFORM_SOURCES}
 )
 target_include_directories(rc_engine PUBLIC ${PROJECT_SOURCE_DIR})
-# libjpeg-turbo directly for scaled JPEG decoding (SDL_image decodes everything else).
+# libjpeg-turbo directly for scaled JPEG decoding, our own GIF decoder, SDL_image for PNG
+# and WebP.
 find_package(JPEG REQUIRED)
-target_link_libraries(rc_engine PUBLIC JPEG::JPEG)
+target_link_libraries(rc_engine PUBLIC JPEG::JPEG rc_gif_decode)
 # The engine knows nothing of packs or quizzes: no rc_content here.
 target_link_libraries(rc_engine PUBLIC rc_store rc_imgui_sdlrenderer
     SDL2_image::SDL2_image SDL2::SDL2 PkgConfig::IMGUI)

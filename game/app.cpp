@@ -59,6 +59,7 @@ App::App(engine::Gfx& gfx, AppOptions options)
     limits.check_clip_header = [](std::span<const std::uint8_t> bytes) {
         return content::clip_problem(bytes);
     };
+    limits.max_pixels = content::kMaxPixels;
     loader_ = engine::MediaLoader::create(limits, wake_event_);
     name_step_keys();
     ui_.demo_pack = demo_pack_dir().string();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "engine/media/gif_decode.h"
 #include "engine/media/jpeg_decode.h"
 
 namespace rc::engine {
@@ -22,14 +23,13 @@ using Loader = SDL_Surface* (*)(SDL_RWops*);
 
 // The SDL_image decoder for `stream`, among the formats packs may use. IMG_Load tries every
 // format it knows, SVG before WebP: bytes that passed the header check as WebP but held
-// "<svg" went to the SVG rasterizer (found by tools/fuzz image_decode).
+// "<svg" went to the SVG rasterizer (found by tools/fuzz image_decode). GIF is not among
+// them: SDL_image's GIF reader corrupts its heap on hostile files (gif_decode.h).
 Loader pack_image_loader(SDL_RWops* stream) {
     if (IMG_isPNG(stream))
         return IMG_LoadPNG_RW;
     if (IMG_isJPG(stream))
         return IMG_LoadJPG_RW;
-    if (IMG_isGIF(stream))
-        return IMG_LoadGIF_RW;
     if (IMG_isWEBP(stream))
         return IMG_LoadWEBP_RW;
     return nullptr;
@@ -53,8 +53,8 @@ SurfacePtr fit_surface(SDL_Surface* source, int max_side) {
 
 namespace {
 
-// The header check, then a decoder: libjpeg at the scale wanted for JPEGs, else the
-// SDL_image decoder of the detected format. `source` gets the picture's own size.
+// The header check, then a decoder: our own for GIFs, libjpeg at the scale wanted for JPEGs,
+// else the SDL_image decoder of the detected format. `source` gets the picture's own size.
 SurfacePtr decode_any(std::span<const std::uint8_t> bytes, const DecodeLimits& limits,
                       int wanted_side, SDL_Point* source, std::string* why) {
     *why = limits.check_header ? limits.check_header(bytes) : "no header check was given";
@@ -63,6 +63,13 @@ SurfacePtr decode_any(std::span<const std::uint8_t> bytes, const DecodeLimits& l
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
         *why = "is too large to decode";
         return nullptr;
+    }
+    // Anything that starts like a GIF stops here, decoded or refused: SDL_image never sees it.
+    if (looks_like_gif(bytes)) {
+        SurfacePtr gif = decode_gif(bytes, limits.max_pixels, why);
+        if (gif)
+            *source = {gif->w, gif->h};
+        return gif;
     }
     if (looks_like_jpeg(bytes)) {
         ScaledJpeg jpeg = decode_jpeg_scaled(bytes, wanted_side, why);

@@ -24,8 +24,15 @@ using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
 // The engine does not know media formats' headers: the game gives the check it trusts.
 using HeaderCheck = std::function<std::string(std::span<const std::uint8_t> bytes)>;
 
+// The most pixels our own decoder (GIF) allocates for one picture, when the caller gives
+// no cap: a 1 GiB RGBA surface. The game's header check refuses far less (its pixel cap).
+inline constexpr std::uint64_t kMaxDecodePixels = 16384ull * 16384ull;
+
 struct DecodeLimits {
     HeaderCheck check_header;  // required: nothing is decoded without it
+    // Checked again by our own GIF decoder, on the screen and the frame, before allocating:
+    // it trusts no caller to have probed the bytes.
+    std::uint64_t max_pixels = kMaxDecodePixels;
     int max_side = 4096;       // largest texture side we ask of any renderer (WebGL 1 too)
     int thumbnail_side = 320;  // end screen thumbnails
     // Clips (MediaType::Clip): the container check the game trusts, run before any decoder
@@ -44,7 +51,8 @@ struct DecodedImage {
 // Returns false with *why (the header check's reason, "cannot decode: …", ...).
 // `wanted_side` (0: limits.max_side): the longest side the picture is shown at; a JPEG is
 // decoded straight at the smallest scale that gives it (jpeg_decode.h), others are
-// decoded whole and scaled down. source_width/height keep the picture's own size.
+// decoded whole and scaled down (a GIF: its first frame, by gif_decode.h, never SDL_image).
+// source_width/height keep the picture's own size.
 bool decode_image(std::span<const std::uint8_t> bytes, const DecodeLimits& limits,
                   DecodedImage* out, std::string* why, int wanted_side = 0);
 // Decodes only to prove the bytes are a sound picture (a JPEG at 1/8 scale); keeps nothing.

@@ -1,7 +1,8 @@
 // libFuzzer target for the game's picture decoding (engine/media/image_decode.h) with the
 // header check the game gives it (content::image_problem, kMaxPixels): any bytes must
-// decode into bounded surfaces or be refused with a reason. SDL_Init is not needed to
-// decode from memory with IMG_Load_RW.
+// decode into bounded surfaces or be refused with a reason. GIFs go through our own
+// decoder (engine/media/gif_decode.h), the rest through libjpeg-turbo or SDL_image; SDL_Init
+// is not needed to decode from memory.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -19,6 +20,7 @@ rc::engine::DecodeLimits game_limits() {
     limits.check_header = [](std::span<const std::uint8_t> bytes) {
         return rc::content::image_problem(bytes, rc::content::kMaxPixels);
     };
+    limits.max_pixels = rc::content::kMaxPixels;
     return limits;
 }
 

@@ -101,6 +101,88 @@ GIF_1X1 = (b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\x00\x00\x00\x00\x00!\xf9\x04
            b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
 
 
+def lzw(indices, code_size):
+    """LZW data as GIF encoders write it: a clear code first and whenever the 4096 entries
+    are full, the end code last; codes least significant bit first."""
+    clear = 1 << code_size
+    out, state = bytearray(), {"acc": 0, "held": 0, "bits": code_size + 1}
+
+    def put(code):
+        state["acc"] |= code << state["held"]
+        state["held"] += state["bits"]
+        while state["held"] >= 8:
+            out.append(state["acc"] & 0xFF)
+            state["acc"] >>= 8
+            state["held"] -= 8
+
+    table, next_code, since_clear = {}, clear + 2, 0
+    put(clear)
+    current = indices[0]
+    for index in indices[1:]:
+        if (current, index) in table:
+            current = table[(current, index)]
+            continue
+        put(current)
+        since_clear += 1
+        table[(current, index)] = next_code
+        next_code += 1
+        if next_code > (1 << state["bits"]) and state["bits"] < 12:
+            state["bits"] += 1
+        if next_code == 4096:
+            put(clear)
+            table, next_code, since_clear, state["bits"] = {}, clear + 2, 0, code_size + 1
+        current = index
+    put(current)
+    # The decoder adds an entry for that last code before it reads the end code.
+    if since_clear and next_code == (1 << state["bits"]) and state["bits"] < 12:
+        state["bits"] += 1
+    put(clear + 1)
+    if state["held"]:
+        out.append(state["acc"] & 0xFF)
+    return bytes(out)
+
+
+def gif_sub_blocks(data):
+    return b"".join(bytes([len(data[i:i + 255])]) + data[i:i + 255]
+                    for i in range(0, len(data), 255)) + b"\x00"
+
+
+def gif(width, height, colours, frame, before=b""):
+    """GIF89a with a global table of 2**colours entries (grey ramp) and one frame (bytes
+    from gif_frame)."""
+    table = b"".join(bytes([i * 255 // (2 ** colours - 1)] * 3) for i in range(2 ** colours))
+    return (b"GIF89a" + struct.pack("<HHBBB", width, height, 0xF0 | (colours - 1), 0, 0) + table
+            + before + frame + b";")
+
+
+def gif_frame(left, top, width, height, indices, code_size, interlaced=False, local=None):
+    packed = (0x40 if interlaced else 0) | (0x80 | (local[0] - 1) if local else 0)
+    rows = [indices[y * width:(y + 1) * width] for y in range(height)]
+    if interlaced:
+        rows = [rows[y] for first, step in ((0, 8), (4, 8), (2, 4), (1, 2))
+                for y in range(first, height, step)]
+    return (b"," + struct.pack("<HHHHB", left, top, width, height, packed)
+            + (local[1] if local else b"") + bytes([code_size])
+            + gif_sub_blocks(lzw([i for row in rows for i in row], code_size)))
+
+
+def gif_seeds():
+    """Pictures that take our GIF decoder through its paths: an interlaced frame with its own
+    table and a transparent index, offset on a larger screen; and enough random pixels to fill
+    the LZW dictionary (a clear code at 4096 entries)."""
+    local = (3, bytes(range(24)))  # 8 colours
+    control = b"\x21\xf9\x04\x01\x00\x00\x05\x00"  # transparent index 5
+    small = [(x * 3 + y) % 8 for y in range(11) for x in range(13)]
+    random, seed = [], 1
+    for _ in range(80 * 60):
+        seed = (seed * 1103515245 + 12345) % 2 ** 31
+        random.append(seed >> 16 & 0xFF)
+    return {
+        "interlaced.gif": gif(16, 12, 1, gif_frame(2, 1, 13, 11, small, 3, True, local), control),
+        "lzw-full.gif": gif(80, 60, 8, gif_frame(0, 0, 80, 60, random, 8)),
+    }
+
+
 def jpeg_header(width, height):
     seg = lambda m, p: b"\xff" + bytes([m]) + struct.pack(">H", len(p) + 2) + p
     sof = seg(0xC0, b"\x08" + struct.pack(">HH", height, width) + b"\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01")
@@ -137,6 +219,8 @@ def images():
     # A small picture that decodes to many pixels: the decoder's scaling path.
     write("image_decode", "wide.png", png(5000, 1, rows=b"\x00" + b"\x80" * 15000))
     write("image_decode", "corrupt-data.png", png(8, 8)[:45] + b"\x5a" * 40)
+    for name, data in gif_seeds().items():
+        write("image_decode", name, data)
     for name in ("tiny.jpg", "tiny.webp"):
         source = CORPUS / "image_decode" / name
         if source.exists():
