@@ -6,7 +6,11 @@
 // of the page's renderer main thread: the game's frames, the frame copies, events) over
 // SECONDS while the clip plays, then again once Space has paused it. The video decoder's
 // threads and the GPU process (SwiftShader here) are not counted. Printed: the median over
-// the runs, in % of one core, with each run's figure and the clip's codec.
+// the runs, in % of one core, with each run's figure and the clip's codec, then the CPU time
+// of the renderer and GPU processes over the same seconds. Without a GPU, the main thread
+// mostly waits on the GPU process (each drawn WebGL frame is read back), so the task time
+// nears 100% while playing although the renderer's CPU time is far lower; on a busy machine
+// the task time (wall clock) grows too.
 import { chromium } from 'playwright-core';
 
 const argv = process.argv.slice(2);
