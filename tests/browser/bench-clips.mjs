@@ -4,8 +4,8 @@
 // three 4 s 640×360 clips at 24 frames a second), starts a game and, on the first question,
 // reads the page's main-thread time (CDP Performance.getMetrics: TaskDuration, every task
 // of the page's renderer main thread: the game's frames, the frame copies, events) over
-// SECONDS while the clip plays, then again once Space has paused it. The video decoder's
-// threads and the GPU process (SwiftShader here) are not counted. Printed: the median over
+// SECONDS while the clip plays, then again once Space has paused it (the video decoder's
+// threads and the GPU process, SwiftShader here, are not in it). Printed: the median over
 // the runs, in % of one core, with each run's figure and the clip's codec, then the CPU time
 // of the renderer and GPU processes over the same seconds. Without a GPU, the main thread
 // mostly waits on the GPU process (each drawn WebGL frame is read back), so the task time
