@@ -71,14 +71,19 @@ double draw_scrub_bar(const engine::ClipPlayer& clip, const std::vector<content:
     const double duration = std::max(clip.duration(), 1e-3);
     const float track_h = std::max(4.f, size.y * 0.22f);
     const float y0 = min.y + (size.y - track_h) / 2.f;
+    // The track is inset by the knob's radius: at either end the knob stays in the bar's
+    // box, off the buttons on its left and the time on its right.
+    const float knob = size.y * 0.32f;
+    const float left = min.x + knob;
+    const float width = std::max(1.f, size.x - knob * 2.f);
     const auto x_at = [&](double seconds) {
-        return min.x + static_cast<float>(std::clamp(seconds / duration, 0.0, 1.0)) * size.x;
+        return left + static_cast<float>(std::clamp(seconds / duration, 0.0, 1.0)) * width;
     };
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(ImVec2(min.x, y0), ImVec2(min.x + size.x, y0 + track_h), kTrackColor,
+    draw->AddRectFilled(ImVec2(left, y0), ImVec2(left + width, y0 + track_h), kTrackColor,
                         track_h / 2.f);
-    draw->AddRectFilled(ImVec2(min.x, y0), ImVec2(x_at(clip.position()), y0 + track_h),
-                        kPlayedColor, track_h / 2.f);
+    draw->AddRectFilled(ImVec2(left, y0), ImVec2(x_at(clip.position()), y0 + track_h), kPlayedColor,
+                        track_h / 2.f);
     if (tells) {
         for (const auto& tell : *tells) {
             if (!tell.timed())
@@ -89,11 +94,10 @@ double draw_scrub_bar(const engine::ClipPlayer& clip, const std::vector<content:
                                 kTellRangeColor);
         }
     }
-    const float knob = size.y * 0.32f;
     draw->AddCircleFilled(ImVec2(x_at(clip.position()), y0 + track_h / 2.f), knob, kIconColor);
     if (!ImGui::IsItemActive())
         return -1.0;
-    const float fraction = std::clamp((ImGui::GetIO().MousePos.x - min.x) / size.x, 0.f, 1.f);
+    const float fraction = std::clamp((ImGui::GetIO().MousePos.x - left) / width, 0.f, 1.f);
     return fraction * duration;
 }
 
@@ -103,7 +107,8 @@ void draw_clip_controls(ScreenContext& ctx, const engine::ClipPlayer& clip,
                         const content::PackItem& item, bool show_tells, ImVec2 min, ImVec2 max) {
     const float font = ImGui::GetFontSize();
     const ImVec2 button(font * 2.4f, font * 1.8f);
-    ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + font * 0.3f));
+    const float row_top = min.y + font * 0.3f;
+    ImGui::SetCursorScreenPos(ImVec2(min.x, row_top));
     const bool playing = clip.playing();
     if (icon_button("##playpause", playing ? Icon::Pause : Icon::Play,
                     ctx.tr(playing ? "video.pause" : "video.play"), button))
@@ -126,8 +131,10 @@ void draw_clip_controls(ScreenContext& ctx, const engine::ClipPlayer& clip,
     if (seek >= 0.0)
         ctx.emit(Action::with_value(ActionType::SeekClip, seek));
     ImGui::SameLine();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (button.y - font) / 2.f);
-    ImGui::TextUnformatted(time.c_str());
+    // Centred on the row (a text item after buttons would sit lower by the frame padding).
+    ImGui::GetWindowDrawList()->AddText(
+        ImVec2(ImGui::GetCursorScreenPos().x, row_top + (button.y - font) / 2.f),
+        ImGui::GetColorU32(ImGuiCol_Text), time.c_str());
     draw_key_hint(ctx, ImVec2(min.x, min.y + font * 0.5f + button.y), max.x - min.x);
 }
 
@@ -164,15 +171,27 @@ void draw_media_area(ScreenContext& ctx, std::size_t round_index, const content:
     const engine::ClipPlayer* clip = ctx.clip_of(round_index);
     const bool video = item.kind == content::MediaKind::Video;
     const float controls = video ? controls_height() : 0.f;
-    const ImVec2 picture_max(max.x, std::max(min.y + 4.f, max.y - controls));
+    ImVec2 picture_min = min;
+    ImVec2 picture_max(max.x, std::max(min.y + 4.f, max.y - controls));
     PictureOptions options;
     if (show_tells)
         options.tells = &item.tells;
     if (clip)
         options.clip_time = clip->position();
     const engine::Texture& shown = image.full ? image.full : ctx.thumbnail_of(round_index);
+    if (video && shown) {
+        // The controls go right under the clip: a clip that fills the width and not the
+        // height is centred with its controls, not alone above them.
+        const float fitted = (max.x - min.x) * static_cast<float>(shown.height()) /
+                             static_cast<float>(shown.width());
+        const float spare = picture_max.y - min.y - fitted;
+        if (spare > 0.f) {
+            picture_min.y += spare / 2.f;
+            picture_max.y = picture_min.y + fitted;
+        }
+    }
     if (shown) {
-        draw_picture(shown, min, picture_max, ctx.view, options);
+        draw_picture(shown, picture_min, picture_max, ctx.view, options);
     } else {
         ImGui::SetCursorScreenPos(ImVec2(min.x, (min.y + picture_max.y) / 2.f));
         text_centered(ctx.tr(video ? "question.loading_video" : "question.loading"), nullptr,

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const argv = process.argv.slice(2);
@@ -328,6 +329,244 @@ test('zip-pack-by-file-input', async (browser) => {
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+// --- clips --------------------------------------------------------------------------
+// The clips test pack (tests/browser/make-packs): three 4 s test patterns (VP9 WebM, H.264
+// MP4, VP8 WebM) whose every frame differs (a scrolling colour band), each with a tell
+// from 1 s to 2 s. Whether a clip moves is read from screenshots of the clip's picture
+// only (not the time label, the scrub bar or a button's hover), compared pixel by pixel.
+
+// The clip's picture on a 1366×768 screen (CSS pixels), from the screenshots, a few pixels
+// inside its edges: a 16:9 clip fills the height above its controls on the question
+// screen, and the width left of the explanation on the answer screen.
+const CLIP_VIEW = { width: 1366, height: 768 };
+const CLIP_PICTURE = {
+  question: { x: 275, y: 82, width: 816, height: 452 },
+  answer: { x: 22, y: 154, width: 788, height: 436 },
+};
+// The play / pause button under the clip, left of the frame steps, on each screen.
+const CLIP_PLAY_BUTTON = { question: { x: 41, y: 570 }, answer: { x: 41, y: 626 } };
+const CLIP_ROUND = 3;
+const CLIP_FEEDBACK = /^(Right!|Not this time!) (This is a real video, filmed with a camera\.|This video is generated\.) .*ffmpeg \((\w+)\.(webm|mp4)\)\. Video, (playing|paused)\.$/;
+const PLAYING = /Video, playing\.$/;
+const PAUSED = /Video, paused\.$/;
+
+// A screenshot PNG (8-bit RGB or RGBA, not interlaced) → { width, height, data: RGBA }.
+function decodePng(png) {
+  let pos = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const idat = [];
+  while (pos < png.length) {
+    const length = png.readUInt32BE(pos);
+    const type = png.toString('latin1', pos + 4, pos + 8);
+    const body = png.subarray(pos + 8, pos + 8 + length);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      assert.equal(body[8], 8, 'PNG bit depth');
+      assert.equal(body[12], 0, 'PNG interlace');
+      channels = { 2: 3, 6: 4 }[body[9]];
+      assert.ok(channels, `PNG colour type ${body[9]}`);
+    } else if (type === 'IDAT') {
+      idat.push(body);
+    }
+    pos += 12 + length;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const rows = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; ++y) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const out = rows.subarray(y * stride, (y + 1) * stride);
+    const up = y ? rows.subarray((y - 1) * stride, y * stride) : Buffer.alloc(stride);
+    for (let i = 0; i < stride; ++i) {
+      const a = i >= channels ? out[i - channels] : 0;
+      const b = up[i];
+      const c = i >= channels ? up[i - channels] : 0;
+      let predictor = 0;
+      if (filter === 1) predictor = a;
+      else if (filter === 2) predictor = b;
+      else if (filter === 3) predictor = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      out[i] = (line[i] + predictor) & 0xff;
+    }
+  }
+  const data = Buffer.alloc(width * height * 4, 0xff);
+  for (let i = 0; i < width * height; ++i) rows.copy(data, i * 4, i * channels, i * channels + 3);
+  return { width, height, data, png };
+}
+
+// How many pixels of two shots of the same region differ.
+function pixelsDiffering(a, b) {
+  assert.equal(a.width, b.width);
+  assert.equal(a.height, b.height);
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) ++n;
+  }
+  return n;
+}
+const samePicture = (a, b) => pixelsDiffering(a, b) === 0;
+
+// The clip's picture as it is now.
+async function clipShot(page, screen) {
+  return decodePng(await page.screenshot({ clip: CLIP_PICTURE[screen] }));
+}
+
+// Shots of the picture until `accept(shot)` holds; returns that shot, or throws with
+// `describe(last shot)` after `timeout` ms.
+async function waitClipShot(page, screen, accept, what, describe, timeout = STEP_MS) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const shot = await clipShot(page, screen);
+    if (accept(shot)) return shot;
+    if (Date.now() > deadline) throw new Error(`waiting for ${what}: ${describe(shot)}; #status is "${await status(page)}"`);
+    await page.waitForTimeout(100);
+  }
+}
+
+// The clip moves: a shot, and another about 0.5 s later that differs (retried while a busy
+// machine shows no new frame yet).
+async function expectMoving(page, screen, what) {
+  const deadline = Date.now() + STEP_MS;
+  for (;;) {
+    const first = await clipShot(page, screen);
+    await page.waitForTimeout(500);
+    const second = await clipShot(page, screen);
+    if (!samePicture(first, second)) return second;
+    if (Date.now() > deadline) throw new Error(`${what}: the clip's picture did not change in ${STEP_MS / 1000} s`);
+  }
+}
+
+// The clip stands still: once two shots 250 ms apart are the same (a frame decoded at the
+// moment of the pause may still arrive), a shot 0.5 s later is that picture again.
+async function expectStill(page, screen, what) {
+  let previous = await clipShot(page, screen);
+  const still = await waitClipShot(page, screen, (shot) => {
+    const same = samePicture(shot, previous);
+    previous = shot;
+    return same;
+  }, `${what}: a still picture`, () => 'the picture kept changing', STEP_MS);
+  await page.waitForTimeout(500);
+  const later = await clipShot(page, screen);
+  const moved = pixelsDiffering(still, later);
+  assert.equal(moved, 0, `${what}: ${moved} pixels changed in 0.5 s while paused`);
+  return still;
+}
+
+// A click on the play / pause button, then the mouse goes away from the controls (their
+// tooltips) once the game has taken the click: ImGui 1.86 reads the pointer's position
+// once a frame, so a click and a move in the same frame would press where it moved to.
+async function clickPlayButton(page, screen, expect, what) {
+  const at = CLIP_PLAY_BUTTON[screen];
+  await page.mouse.click(at.x, at.y);
+  await waitStatus(page, expect, what);
+  await page.mouse.move(CLIP_VIEW.width - 20, CLIP_VIEW.height / 2);
+}
+
+// One clip game on the clips pack at `query`: the first clip plays, pauses (Space), steps a
+// frame forward and back (the keys in the places of . and ,), plays again and pauses with
+// the on-screen button; on the answer screen Space plays and pauses and only Enter goes on;
+// the two other clips play too. `answer` answers a question.
+async function clipGame(browser, { query, name, answer }) {
+  const context = await browser.newContext({ viewport: CLIP_VIEW, locale: 'en-US' });
+  const page = await open(context, query);
+  await waitStatus(page, TITLE_EN, 'the title screen of the clips pack', STARTUP_MS);
+  await page.keyboard.press('Enter');
+  await waitStatus(page, new RegExp(`^Question 1 / ${CLIP_ROUND}\\. A real video, or a generated one\\? .*${PLAYING.source}`),
+    'question 1, a clip playing');
+  await expectMoving(page, 'question', 'question 1, playing');
+  await shot(page, `${name}-question`);
+
+  // Space pauses.
+  await page.keyboard.press('Space');
+  await waitStatus(page, PAUSED, 'paused by Space');
+  const before = await expectStill(page, 'question', 'paused by Space');
+  fs.writeFileSync(path.join(shotDir, `${name}-paused-picture.png`), before.png);
+
+  // "." steps a frame forward: another picture, and the clip stays paused.
+  await page.keyboard.press('Period');
+  await waitClipShot(page, 'question', (s) => !samePicture(s, before), 'the frame after "."',
+    () => 'the picture did not change');
+  const stepped = await expectStill(page, 'question', 'after "."');
+  assert.ok(!samePicture(stepped, before), 'the frame after "." is another picture');
+  assert.match(await status(page), PAUSED, 'still paused after "."');
+  fs.writeFileSync(path.join(shotDir, `${name}-stepped-picture.png`), stepped.png);
+
+  // "," steps back to the very picture shown before ".".
+  await page.keyboard.press('Comma');
+  await waitClipShot(page, 'question', (s) => samePicture(s, before), 'the frame before "." again after ","',
+    (s) => `${pixelsDiffering(s, before)} pixels differ from it (${pixelsDiffering(s, stepped)} from the stepped one)`);
+  await expectStill(page, 'question', 'after ","');
+  assert.match(await status(page), PAUSED, 'still paused after ","');
+
+  // Space plays again; the on-screen button pauses, then plays.
+  await page.keyboard.press('Space');
+  await waitStatus(page, PLAYING, 'playing again by Space');
+  await expectMoving(page, 'question', 'playing again by Space');
+  await clickPlayButton(page, 'question', PAUSED, 'paused by the on-screen button');
+  await expectStill(page, 'question', 'paused by the on-screen button');
+  await shot(page, `${name}-question-paused`);
+  await clickPlayButton(page, 'question', PLAYING, 'playing again by the on-screen button');
+  await expectMoving(page, 'question', 'playing again by the on-screen button');
+
+  // The answer screen: the clip plays on; Space pauses and plays, Enter goes on.
+  await answer(page);
+  const feedback = [await waitStatus(page, CLIP_FEEDBACK, 'the answer screen of clip 1')];
+  await waitStatus(page, PLAYING, 'the clip playing on the answer screen');
+  await expectMoving(page, 'answer', 'the answer screen, playing');
+  await page.keyboard.press('Space');
+  await waitStatus(page, PAUSED, 'paused by Space on the answer screen');
+  await expectStill(page, 'answer', 'paused by Space on the answer screen');
+  assert.match(await status(page), CLIP_FEEDBACK, 'Space stays on the answer screen');
+  await shot(page, `${name}-answer-paused`);
+  await page.keyboard.press('Space');
+  await waitStatus(page, PLAYING, 'playing again by Space on the answer screen');
+  await expectMoving(page, 'answer', 'the answer screen, playing again');
+  assert.match(await status(page), CLIP_FEEDBACK, 'Space stays on the answer screen');
+  await clickPlayButton(page, 'answer', PAUSED, 'paused by the on-screen button on the answer screen');
+  await expectStill(page, 'answer', 'paused by the on-screen button on the answer screen');
+  await page.keyboard.press('Enter');
+
+  // The other two clips (the other codecs) play too.
+  for (let i = 2; i <= CLIP_ROUND; ++i) {
+    await waitStatus(page, new RegExp(`^Question ${i} / ${CLIP_ROUND}\\. .*${PLAYING.source}`), `question ${i}, a clip playing`);
+    await expectMoving(page, 'question', `question ${i}, playing`);
+    await answer(page);
+    feedback.push(await waitStatus(page, CLIP_FEEDBACK, `the answer screen of clip ${i}`));
+    await page.keyboard.press('Enter');
+  }
+  const end = await waitStatus(page, new RegExp(`^\\d+ / ${CLIP_ROUND}\\.`), 'the end screen');
+  const right = feedback.filter((t) => RIGHT.test(t)).length;
+  assert.equal(Number(end.split(' ')[0]), right, `end score vs feedback: ${end}`);
+  const codecs = feedback.map((t) => t.match(CLIP_FEEDBACK)[3]).sort();
+  assert.deepEqual(codecs, ['h264', 'vp8', 'vp9'], 'the three clips, one each');
+  assert.deepEqual(page.errors, []);
+  console.log(`    first clip ${feedback[0].match(CLIP_FEEDBACK)[3]}`);
+  await context.close();
+}
+
+// The clips pack as a folder (each clip downloaded by its address), answered with →.
+test('clips-folder-by-url', (browser) => clipGame(browser, {
+  query: '?pack=test-packs/clips/', name: 'clips-folder',
+  answer: (page) => page.keyboard.press('ArrowRight'),
+}));
+
+// The clips pack as one zip held in memory (each clip handed over as bytes), answered with
+// the on-screen Generated button.
+test('clips-zip-by-url', (browser) => clipGame(browser, {
+  query: '?pack=test-packs/clips.zip', name: 'clips-zip',
+  answer: (page) => page.mouse.click(855, 704),
+}));
 
 // --- runner -------------------------------------------------------------------------
 
