@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <random>
 #include <string>
 
 #include "engine/gfx/gfx.h"
@@ -22,6 +24,34 @@ std::optional<content::Answer> answer_letter(char letter) {
             return std::nullopt;
     }
 }
+
+// A headless run without --data-dir keeps its settings, library and downloads in a folder
+// of its own, removed at exit: tests and benchmarks never write the player's data (a pack
+// link would otherwise be downloaded into the player's library).
+class ScratchDataDir {
+  public:
+    ScratchDataDir() {
+        std::error_code ec;
+        const auto base = std::filesystem::temp_directory_path(ec);
+        std::random_device random;
+        for (int attempt = 0; attempt < 8 && path_.empty(); ++attempt) {
+            auto candidate = base / ("realcheck-headless-" + std::to_string(random()));
+            if (std::filesystem::create_directory(candidate, ec))
+                path_ = std::move(candidate);
+        }
+    }
+    ~ScratchDataDir() {
+        std::error_code ec;
+        if (!path_.empty())
+            std::filesystem::remove_all(path_, ec);
+    }
+    ScratchDataDir(const ScratchDataDir&) = delete;
+    ScratchDataDir& operator=(const ScratchDataDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+  private:
+    std::filesystem::path path_;
+};
 
 // How far the virtual clock moves between a clip's two screenshots (at most half the clip).
 constexpr double kClipScreenshotStep = 1.0;
@@ -161,6 +191,18 @@ int run_headless(const HeadlessDesc& desc) {
     // Clips play on a virtual clock: the same frames on every run, whatever the machine.
     double virtual_seconds = 0.0;
     AppOptions options = desc.app;
+    std::optional<ScratchDataDir> scratch;
+    if (options.data_dir.empty()) {
+        scratch.emplace();
+        if (scratch->path().empty()) {
+            std::fprintf(stderr,
+                         "realcheck: cannot make a scratch data folder in %s; "
+                         "name one with --data-dir\n",
+                         std::filesystem::temp_directory_path(ec).string().c_str());
+            return 1;
+        }
+        options.data_dir = scratch->path();
+    }
     options.clock = [&virtual_seconds] { return virtual_seconds; };
     App app(*gfx, std::move(options));
     app.wait_for_pack();

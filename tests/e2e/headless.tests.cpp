@@ -611,6 +611,31 @@ TEST_CASE("a zip link is downloaded into the library, then plays offline", "[e2e
     }
 }
 
+TEST_CASE("without --data-dir a headless run leaves the player's data alone", "[e2e][zip][http]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto folder = make_pack(dir, 3, 3);
+    rc::tests::TempDir served;
+    rc::tests::write_zip(served.path() / "pack.zip", zip_entries_of(folder, "my-pack/"));
+    LocalHttpServer server(served.path());
+    const auto home = dir.path() / "home";
+    const auto tmp = dir.path() / "tmp";
+    fs::create_directories(home);
+    fs::create_directories(tmp);
+    const auto summary_file = dir.path() / "summary.json";
+    // The player's data folder and the temporary folder, both watched.
+    const std::string env = "XDG_DATA_HOME='" + home.string() + "' TMPDIR='" + tmp.string() + "' ";
+    const auto run =
+        run_game("--pack " + server.url("pack.zip") + " --seed 1 --answers rg --summary-json '" +
+                     summary_file.string() + "'",
+                 dir.path(), env);
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    CHECK(read_summary(summary_file)["out_of"] == 6);
+    CHECK(fs::is_empty(home));  // no library, no downloaded copy, no settings
+    CHECK(fs::is_empty(tmp));   // the scratch folder is gone
+}
+
 namespace {
 
 // A clip made here by Debian's ffmpeg: a moving test pattern (its frame counter changes
