@@ -381,10 +381,15 @@ content::Result<WorkshopSession> WorkshopStore::load(std::string_view id) const 
     const auto file = file_of(id);
     std::string why;
     const auto text = engine::read_small_file(file, &why, kMaxSessionFileBytes);
-    if (!text)
-        return content::refusal<WorkshopSession>(file.string(),
-                                                 why.empty() ? "no such session" : why);
-    return parse_session(*text, file.string());
+    if (!text && why.empty())
+        return content::refusal<WorkshopSession>(file.string(), "no such session");
+    if (!text)  // why already names the file
+        return content::refusal<WorkshopSession>(std::string{}, why);
+    auto parsed = parse_session(*text, file.string());
+    // The file's name wins over the id inside it, so saving again writes the same file.
+    if (parsed.value)
+        parsed.value->id = std::string(id);
+    return parsed;
 }
 
 std::vector<WorkshopSession> WorkshopStore::load_all(

@@ -103,6 +103,21 @@ TEST_CASE("A workshop session is saved and resumed", "[game][workshop][store]") 
         CHECK(to_string(loaded.problems[0]) ==
               (dir.path() / "workshops" / "nope.json").string() + ": no such session");
     }
+    SECTION("the file's name wins over the id inside it") {
+        REQUIRE(store.save(session) == "");
+        fs::rename(store.file_of(session.id), store.file_of("renamed-1"));
+        const auto loaded = store.load("renamed-1");
+        REQUIRE(loaded.ok());
+        CHECK(loaded.value->id == "renamed-1");
+    }
+    SECTION("a file too large is refused, named once, and left in place") {
+        const auto big = dir.write("workshops/big-1.json", std::string(5 * 1024 * 1024, ' '));
+        const auto loaded = store.load("big-1");
+        REQUIRE_FALSE(loaded.ok());
+        CHECK(to_string(loaded.problems[0]) ==
+              big.string() + ": file is too large (5242880 bytes)");
+        CHECK(fs::exists(big));
+    }
     SECTION("the list of past sessions has totals, newest first, and reports bad files") {
         REQUIRE(store.save(session) == "");
         auto later = example_session();
@@ -199,6 +214,15 @@ TEST_CASE("Hostile bytes never crash the session reader", "[game][workshop][stor
             CHECK(rc::game::tally(*parsed.value).out_of <= rc::game::kMaxWorkshopItems);
     }
     CHECK(rc::game::parse_session(valid, "s.json").ok());
+    // Deep nesting must not exhaust the stack, in parsing or in freeing what was parsed.
+    const auto deep = rc::game::parse_session(std::string(200000, '['), "s.json");
+    REQUIRE_FALSE(deep.ok());
+    CHECK(to_string(deep.problems[0]) == "s.json: not a valid JSON object");
+    const auto nested = rc::game::parse_session(
+        "{\"format\":1,\"x\":" + std::string(100000, '[') + std::string(100000, ']') + "}",
+        "s.json");
+    REQUIRE_FALSE(nested.ok());
+    CHECK(to_string(nested.problems[0]) == "s.json: id: missing");
 }
 
 TEST_CASE("Invalid UTF-8 in a session is saved, not thrown", "[game][workshop][store]") {
