@@ -230,6 +230,20 @@ content::Result<WorkshopSession> replay_session(const WorkshopSetup& setup,
     return {std::move(session), std::move(problems)};
 }
 
+std::string set_votes(WorkshopSession& session, std::size_t item, std::size_t band,
+                      std::optional<BandCount> count) {
+    if (item >= session.items.size())
+        return "no item number " + std::to_string(item + 1);
+    if (band >= session.setup.bands.size())
+        return "no band number " + std::to_string(band + 1);
+    if (count && (count->real > kMaxVotesPerCount || count->generated > kMaxVotesPerCount))
+        return "at most " + std::to_string(kMaxVotesPerCount) + " votes";
+    auto& votes = session.items[item].votes;
+    votes.resize(session.setup.bands.size());
+    votes[band] = count;
+    return {};
+}
+
 std::optional<double> ItemTally::wrong_share() const {
     if (votes() == 0)
         return std::nullopt;

@@ -111,6 +111,11 @@ content::Result<WorkshopSession> replay_session(const WorkshopSetup& setup,
                                                 const std::vector<content::PackItem>& pack,
                                                 const WorkshopSession& past);
 
+// Sets (or, with nullopt, clears to "not counted") one band's count on one item: the path
+// for typed counts. "" or why it was refused (out of range, over kMaxVotesPerCount).
+std::string set_votes(WorkshopSession& session, std::size_t item, std::size_t band,
+                      std::optional<BandCount> count);
+
 // Tallying. Votes are Real or Generated, so an edited item counts as generated.
 struct ItemTally {
     std::size_t index = 0;  // position in the session

@@ -349,6 +349,20 @@ TEST_CASE("The tally of a room's votes", "[game][workshop]") {
     }
 }
 
+TEST_CASE("Typed counts are set, cleared and bounded", "[game][workshop]") {
+    auto session = session_of({Answer::Real, Answer::Generated}, bands_named({"a", "b"}));
+    CHECK(rc::game::set_votes(session, 1, 1, BandCount{2, 3}) == "");
+    CHECK(session.items[1].votes[1] == BandCount{2, 3});
+    CHECK(rc::game::set_votes(session, 1, 1, BandCount{0, 0}) == "");
+    CHECK(session.items[1].votes[1] == BandCount{0, 0});
+    CHECK(rc::game::set_votes(session, 1, 1, std::nullopt) == "");
+    CHECK_FALSE(session.items[1].votes[1]);
+    CHECK(rc::game::set_votes(session, 2, 0, BandCount{}) == "no item number 3");
+    CHECK(rc::game::set_votes(session, 0, 2, BandCount{}) == "no band number 3");
+    CHECK(rc::game::set_votes(session, 0, 0, BandCount{100001, 0}) == "at most 100000 votes");
+    CHECK_FALSE(session.items[0].votes[0]);
+}
+
 TEST_CASE("Session ids are safe file names, sorted by date", "[game][workshop]") {
     CHECK(rc::game::make_session_id("2026-12-02T00:53:04Z", 42) == "2026-12-02T00-53-04Z-42");
     CHECK(rc::game::make_session_id("", 7) == "7");
