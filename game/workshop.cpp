@@ -292,10 +292,11 @@ std::vector<ConfidenceBin> confidence_bins(const std::vector<ItemTally>& items) 
         bins[i] = {0.5 + width * static_cast<double>(i), 0.5 + width * static_cast<double>(i + 1),
                    0, 0};
     for (const auto& item : items) {
-        const auto share = item.majority_share();
-        if (!share)
+        if (item.votes() == 0)
             continue;
-        auto bin = static_cast<std::size_t>((*share - 0.5) / width);
+        // floor((share - 0.5) / width) in whole numbers: 0.7 in floating point falls short.
+        const std::size_t majority = std::max(item.right, item.wrong);
+        auto bin = (2 * majority - item.votes()) * kConfidenceBins / item.votes();
         bin = std::min(bin, kConfidenceBins - 1);
         ++bins[bin].items;
         if (item.room_right)

@@ -173,9 +173,11 @@ std::vector<Band> read_bands(const json& file, Reader& reader) {
         bands.push_back(band);
     }
     // The same rules as typing a name (unique, not empty, no control characters), applied
-    // by renaming each band to itself; a name that would change (spaces, NFC) is refused too.
+    // by renaming each band to itself among those before it; a name that would change (spaces, NFC)
+    // is refused too.
     for (std::size_t b = 0; b < bands.size() && !reader.failed(); ++b) {
-        std::vector<Band> probe = bands;
+        // Only the bands before it: a duplicate is reported where it repeats a name.
+        std::vector<Band> probe(bands.begin(), bands.begin() + static_cast<std::ptrdiff_t>(b + 1));
         auto why = rename_band(probe, b, bands[b].name);
         if (why.empty() && probe[b].name != bands[b].name)
             why = "not written as the game writes names (spaces around it?)";

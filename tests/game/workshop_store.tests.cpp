@@ -84,7 +84,7 @@ TEST_CASE("A workshop session is saved and resumed", "[game][workshop][store]") 
     SECTION("save, load, continue, save, load") {
         REQUIRE(store.save(session) == "");
         auto resumed = *store.load(session.id).value;
-        resumed.items[0].votes[1] = BandCount{0, 4};
+        resumed.items[0].votes[1] = BandCount{4, 0};
         resumed.items[1].revealed = true;
         resumed.finished = true;
         REQUIRE(store.save(resumed) == "");
