@@ -527,8 +527,8 @@ GameResult App::result() const {
     out.out_of = game_.out_of();
     for (const auto& round : game_.items()) {
         const auto& item = pack->manifest.items[round.pack_index];
-        out.items.push_back(
-            {item.id, round.truth, round.given.value_or(round.truth), round.correct()});
+        out.items.push_back({item.id, round.truth, round.given.value_or(round.truth),
+                             round.correct(), std::nullopt, item.category});
     }
     return out;
 }

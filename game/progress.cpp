@@ -145,10 +145,15 @@ std::string lang_code(content::Lang lang) {
 }
 
 json outcome_json(const ItemOutcome& item) {
-    return {{"id", item.id},
-            {"answer", content::to_string(item.answer)},
-            {"given", content::to_string(item.given)},
-            {"correct", item.correct}};
+    json out = {{"id", item.id},
+                {"answer", content::to_string(item.answer)},
+                {"given", content::to_string(item.given)},
+                {"correct", item.correct}};
+    if (item.sure)
+        out["sure"] = *item.sure;
+    if (!item.category.empty())
+        out["category"] = item.category;
+    return out;
 }
 
 json result_json(const GameResult& result) {
@@ -186,7 +191,12 @@ std::optional<GameResult> result_from_json(const json& entry) {
         auto correct = item.find("correct");
         if (!answer || !given || correct == item.end() || !correct->is_boolean())
             continue;
-        result.items.push_back({string_field(item, "id"), *answer, *given, correct->get<bool>()});
+        auto sure = item.find("sure");
+        result.items.push_back({string_field(item, "id"), *answer, *given, correct->get<bool>(),
+                                sure != item.end() && sure->is_boolean()
+                                    ? std::optional<bool>(sure->get<bool>())
+                                    : std::nullopt,
+                                string_field(item, "category")});
     }
     return result;
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -37,6 +38,10 @@ struct ItemOutcome {
     content::Answer answer = content::Answer::Real;
     content::Answer given = content::Answer::Real;
     bool correct = false;
+    // Added after format 1 shipped; absent in older files, which still load: "sure" only
+    // when the player said Sure (true) or Not sure (false), "category" when the item has one.
+    std::optional<bool> sure;
+    std::string category;
 };
 
 struct GameResult {

@@ -37,8 +37,8 @@ GameResult make_result(const std::string& pack, std::uint64_t seed, std::size_t 
     result.seed = seed;
     result.score = score;
     result.out_of = 2;
-    result.items = {{"a", Answer::Real, Answer::Real, true},
-                    {"b", Answer::Edited, Answer::Generated, false}};
+    result.items = {{"a", Answer::Real, Answer::Real, true, std::nullopt, {}},
+                    {"b", Answer::Edited, Answer::Generated, false, std::nullopt, {}}};
     return result;
 }
 

@@ -1,0 +1,266 @@
+#include "game/votes_csv.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string>
+
+#include "content/unicode.h"
+
+namespace rc::game {
+namespace {
+
+// A hostile file of a million bad lines must not make a million messages.
+constexpr std::size_t kMaxVoteProblems = 50;
+constexpr std::array<std::string_view, 4> kColumns = {"item", "band", "real", "generated"};
+
+struct Record {
+    std::size_t line = 0;  // where the record starts, 1-based
+    std::vector<std::string> fields;
+    std::string error;  // a quoting mistake: the record is left out
+};
+
+// Splits RFC 4180 text (',' separator, CRLF or LF) into records, keeping line numbers.
+class CsvScanner {
+  public:
+    explicit CsvScanner(std::string_view text) : text_(text) {
+        if (text_.substr(0, 3) == "\xEF\xBB\xBF")
+            text_.remove_prefix(3);
+    }
+
+    bool next(Record& record) {
+        if (pos_ >= text_.size())
+            return false;
+        record = {line_, {std::string{}}, {}};
+        while (pos_ < text_.size()) {
+            const char c = text_[pos_];
+            if (c == '\n' || c == '\r') {
+                end_line();
+                return true;
+            }
+            ++pos_;
+            if (c == ',')
+                record.fields.emplace_back();
+            else if (c == '"' && record.fields.back().empty() && !quoted_field_done_)
+                read_quoted(record);
+            else if (quoted_field_done_ && record.error.empty())
+                record.error = "text after a closing quote";
+            else
+                record.fields.back() += c;
+            if (c == ',')
+                quoted_field_done_ = false;
+        }
+        quoted_field_done_ = false;
+        return true;
+    }
+
+  private:
+    void end_line() {
+        if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n')
+            ++pos_;
+        ++pos_;
+        ++line_;
+        quoted_field_done_ = false;
+    }
+
+    void read_quoted(Record& record) {
+        auto& field = record.fields.back();
+        while (pos_ < text_.size()) {
+            const char c = text_[pos_++];
+            if (c == '"' && pos_ < text_.size() && text_[pos_] == '"') {
+                field += '"';
+                ++pos_;
+            } else if (c == '"') {
+                quoted_field_done_ = true;
+                return;
+            } else {
+                if (c == '\n')
+                    ++line_;
+                field += c;
+            }
+        }
+        record.error = "a quoted field is not closed";
+    }
+
+    std::string_view text_;
+    std::size_t pos_ = 0;
+    std::size_t line_ = 1;
+    bool quoted_field_done_ = false;
+};
+
+std::string trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos)
+        return {};
+    return std::string(text.substr(first, text.find_last_not_of(" \t") - first + 1));
+}
+
+std::string lower(std::string text) {
+    for (auto& c : text)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+// A whole number in [low, high], or the reason it is not one.
+std::optional<std::uint64_t> parse_count(const std::string& raw, std::uint64_t low,
+                                         std::uint64_t high, std::string* why) {
+    const auto text = trim(raw);
+    const bool negative = text.size() > 1 && text[0] == '-';
+    const auto digits = negative ? text.substr(1) : text;
+    if (digits.empty() ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        *why = "\"" + raw + "\" is not a number";
+        return std::nullopt;
+    }
+    if (negative) {
+        *why = text + " is below " + std::to_string(low);
+        return std::nullopt;
+    }
+    const auto significant = digits.substr(std::min(digits.find_first_not_of('0'), digits.size()));
+    std::uint64_t value = 0;  // more than 18 digits is more than any limit here
+    for (char c : significant.size() > 18 ? std::string(19, '9') : significant)
+        value = value * 10 + static_cast<std::uint64_t>(c - '0');
+    if (value < low)
+        *why = text + " is below " + std::to_string(low);
+    else if (value > high)
+        *why = text + " is more than " + std::to_string(high);
+    else
+        return value;
+    return std::nullopt;
+}
+
+std::string band_list(const std::vector<Band>& bands) {
+    std::string list;
+    for (const auto& band : bands)
+        list += (list.empty() ? "" : ", ") + band.name;
+    return list;
+}
+
+class VotesReader {
+  public:
+    VotesReader(std::string_view label, WorkshopSession& session)
+        : label_(label), session_(session) {}
+
+    bool read_header(const Record& record) {
+        std::vector<std::string> names;
+        for (const auto& field : record.fields)
+            names.push_back(lower(trim(field)));
+        const bool looks_like_header = std::any_of(names.begin(), names.end(), [](const auto& n) {
+            return std::find(kColumns.begin(), kColumns.end(), n) != kColumns.end();
+        });
+        if (!looks_like_header)
+            return false;
+        for (std::size_t c = 0; c < kColumns.size(); ++c) {
+            auto at = std::find(names.begin(), names.end(), kColumns[c]);
+            order_[c] = static_cast<std::size_t>(at - names.begin());
+        }
+        auto sorted = names;
+        std::sort(sorted.begin(), sorted.end());
+        std::array<std::string, 4> expected = {"band", "generated", "item", "real"};
+        header_bad_ =
+            sorted.size() != 4 || !std::equal(sorted.begin(), sorted.end(), expected.begin());
+        if (header_bad_)
+            fail(record.line, "header: expected the columns item, band, real, generated; got \"" +
+                                  join(record.fields) + "\"");
+        return true;
+    }
+
+    void read(const Record& record) {
+        if (header_bad_)
+            return;  // the columns are unknown: reading on would only guess
+        if (!record.error.empty())
+            return fail(record.line, record.error);
+        if (record.fields.size() == 1 && trim(record.fields[0]).empty())
+            return;  // a blank line
+        if (record.fields.size() != kColumns.size())
+            return fail(record.line, "expected 4 fields (item,band,real,generated), got " +
+                                         std::to_string(record.fields.size()));
+        std::string why;
+        const auto& item_text = record.fields[order_[0]];
+        const auto item = parse_count(item_text, 1, session_.items.size(), &why);
+        if (!item)
+            return fail(record.line, "item: " + why + " (the session has " +
+                                         std::to_string(session_.items.size()) + " items)");
+        const auto band = find_band(record.fields[order_[1]]);
+        if (!band)
+            return fail(record.line, "band: \"" + record.fields[order_[1]] +
+                                         "\" is not a band of this session (" +
+                                         band_list(session_.setup.bands) + ")");
+        BandCount count;
+        for (std::size_t c : {2, 3}) {
+            const auto value = parse_count(record.fields[order_[c]], 0, kMaxVotesPerCount, &why);
+            if (!value)
+                return fail(record.line, std::string(kColumns[c]) + ": " + why);
+            (c == 2 ? count.real : count.generated) = static_cast<std::uint32_t>(*value);
+        }
+        store(record.line, *item - 1, *band, count);
+    }
+
+    std::vector<content::Problem> problems() { return std::move(problems_); }
+
+  private:
+    static std::string join(const std::vector<std::string>& fields) {
+        std::string text;
+        for (const auto& field : fields)
+            text += (text.empty() ? "" : ",") + field;
+        return text;
+    }
+
+    std::optional<std::size_t> find_band(const std::string& raw) const {
+        const auto name = content::to_nfc(trim(raw));
+        const auto& bands = session_.setup.bands;
+        for (std::size_t b = 0; b < bands.size(); ++b)
+            if (bands[b].name == name)
+                return b;
+        return std::nullopt;
+    }
+
+    void store(std::size_t line, std::size_t item, std::size_t band, BandCount count) {
+        auto [it, fresh] = given_.try_emplace({item, band}, line);
+        if (!fresh)
+            return fail(line, "item " + std::to_string(item + 1) + ", band \"" +
+                                  session_.setup.bands[band].name + "\": already given on line " +
+                                  std::to_string(it->second) + "; this line is left out");
+        auto& votes = session_.items[item].votes;
+        votes.resize(session_.setup.bands.size());
+        votes[band] = count;
+    }
+
+    void fail(std::size_t line, std::string message) {
+        if (problems_.size() == kMaxVoteProblems)
+            problems_.push_back({content::Severity::Warning, label_, "more problems not shown"});
+        if (problems_.size() > kMaxVoteProblems)
+            return;
+        problems_.push_back(
+            {content::Severity::Warning, label_ + ":" + std::to_string(line), std::move(message)});
+    }
+
+    std::string label_;
+    WorkshopSession& session_;
+    std::array<std::size_t, 4> order_ = {0, 1, 2, 3};
+    bool header_bad_ = false;
+    std::map<std::pair<std::size_t, std::size_t>, std::size_t> given_;  // (item, band) → line
+    std::vector<content::Problem> problems_;
+};
+
+}  // namespace
+
+std::vector<content::Problem> apply_votes_csv(std::string_view text, std::string_view label,
+                                              WorkshopSession& session) {
+    VotesReader reader(label, session);
+    CsvScanner scanner(text);
+    Record record;
+    bool first = true;
+    while (scanner.next(record)) {
+        if (first && record.error.empty() && reader.read_header(record)) {
+            first = false;
+            continue;
+        }
+        first = false;
+        reader.read(record);
+    }
+    return reader.problems();
+}
+
+}  // namespace rc::game
