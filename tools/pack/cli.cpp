@@ -186,7 +186,8 @@ struct Cli {
             return;
         }
         out << say(Msg::ImportWritten, {(desc.out / content::kManifestName).string()}) << "\n";
-        out << (report.sheet.empty() ? say(Msg::ImportNoSheet) : say(Msg::ImportSheet, {report.sheet}))
+        out << (report.sheet.empty() ? say(Msg::ImportNoSheet)
+                                     : say(Msg::ImportSheet, {report.sheet}))
             << "\n";
         std::map<std::string, std::size_t> answers;
         std::size_t fresh = 0;
@@ -202,8 +203,8 @@ struct Cli {
         if (report.kept_from_pack)
             out << say(Msg::ImportKept, {std::to_string(report.kept_from_pack)}) << "\n";
         for (const auto& item : report.items) {
-            out << say(Msg::ItemLine, {item.id, item.answer, item.answer_from, item.file, item.media,
-                                       say(item.is_new ? Msg::New : Msg::Updated)})
+            out << say(Msg::ItemLine, {item.id, item.answer, item.answer_from, item.file,
+                                       item.media, say(item.is_new ? Msg::New : Msg::Updated)})
                 << "\n";
             if (!item.provenance.findings.empty())
                 out << say(Msg::Provenance, {joined(item.provenance.findings)}) << "\n";
@@ -255,8 +256,8 @@ struct Cli {
             << say(Msg::InfoByKind, {counts(i.by_kind)}) << "\n"
             << say(Msg::InfoByCategory, {counts(i.by_category)}) << "\n"
             << say(Msg::InfoByDifficulty, {counts(i.by_difficulty)}) << "\n"
-            << say(Msg::InfoLanguages, {std::to_string(i.explained_fr), std::to_string(i.explained_en),
-                                        std::to_string(i.items)})
+            << say(Msg::InfoLanguages, {std::to_string(i.explained_fr),
+                                        std::to_string(i.explained_en), std::to_string(i.items)})
             << "\n"
             << say(Msg::InfoSize, {content::limit_text(i.size_bytes)}) << "\n";
         if (i.with_provenance)

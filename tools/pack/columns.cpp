@@ -20,18 +20,38 @@ struct ColumnNames {
 
 const std::vector<ColumnNames>& column_table() {
     static const std::vector<ColumnNames> kTable = {
-        {Column::File, "file", "fichier", {"filename", "nomdufichier", "nomfichier", "media", "image", "photo", "nom"}},
+        {Column::File,
+         "file",
+         "fichier",
+         {"filename", "nomdufichier", "nomfichier", "media", "image", "photo", "nom"}},
         {Column::Answer, "answer", "réponse", {"reponse", "type", "verdict"}},
-        {Column::ExplanationFr, "explanation_fr", "explication_fr", {"explicationfr", "explicationfrancais", "explanationfr", "explication(fr)", "explanation(fr)", "explication"}},
-        {Column::ExplanationEn, "explanation_en", "explication_en", {"explicationen", "explanationen", "explicationanglais", "explication(en)", "explanation(en)", "explanation"}},
+        {Column::ExplanationFr,
+         "explanation_fr",
+         "explication_fr",
+         {"explicationfr", "explicationfrancais", "explanationfr", "explication(fr)",
+          "explanation(fr)", "explication"}},
+        {Column::ExplanationEn,
+         "explanation_en",
+         "explication_en",
+         {"explicationen", "explanationen", "explicationanglais", "explication(en)",
+          "explanation(en)", "explanation"}},
         {Column::Credit, "credit", "crédit", {"credits", "auteur", "author", "auteurs", "authors"}},
         {Column::License, "license", "licence", {"licence", "license"}},
-        {Column::SourceUrl, "source_url", "url_source", {"url", "source", "lien", "link", "sourceurl", "urlsource"}},
-        {Column::Generator, "generator", "générateur", {"generateur", "modele", "model", "outil", "tool"}},
+        {Column::SourceUrl,
+         "source_url",
+         "url_source",
+         {"url", "source", "lien", "link", "sourceurl", "urlsource"}},
+        {Column::Generator,
+         "generator",
+         "générateur",
+         {"generateur", "modele", "model", "outil", "tool"}},
         {Column::Prompt, "prompt", "prompt", {"invite", "consigne"}},
         {Column::Category, "category", "catégorie", {"categorie", "theme"}},
         {Column::Difficulty, "difficulty", "difficulté", {"difficulte", "niveau", "level"}},
-        {Column::Tells, "tells", "indices", {"indice", "tell", "indices", "reperes", "cercles", "circles"}},
+        {Column::Tells,
+         "tells",
+         "indices",
+         {"indice", "tell", "indices", "reperes", "cercles", "circles"}},
     };
     return kTable;
 }
@@ -81,14 +101,14 @@ std::optional<Column> column_from_name(std::string_view header) {
 std::optional<content::Answer> answer_from_word(std::string_view word) {
     using content::Answer;
     static const std::pair<std::string_view, Answer> kWords[] = {
-        {"real", Answer::Real},          {"reel", Answer::Real},
-        {"vrai", Answer::Real},          {"vraie", Answer::Real},
-        {"authentique", Answer::Real},   {"photo", Answer::Real},
+        {"real", Answer::Real},           {"reel", Answer::Real},
+        {"vrai", Answer::Real},           {"vraie", Answer::Real},
+        {"authentique", Answer::Real},    {"photo", Answer::Real},
         {"generated", Answer::Generated}, {"genere", Answer::Generated},
-        {"generee", Answer::Generated},  {"ia", Answer::Generated},
-        {"ai", Answer::Generated},       {"fake", Answer::Generated},
-        {"edited", Answer::Edited},      {"modifie", Answer::Edited},
-        {"modifiee", Answer::Edited},    {"retouche", Answer::Edited},
+        {"generee", Answer::Generated},   {"ia", Answer::Generated},
+        {"ai", Answer::Generated},        {"fake", Answer::Generated},
+        {"edited", Answer::Edited},       {"modifie", Answer::Edited},
+        {"modifiee", Answer::Edited},     {"retouche", Answer::Edited},
         {"retouchee", Answer::Edited},
     };
     const std::string folded = squeeze(word);
@@ -101,12 +121,12 @@ std::optional<content::Answer> answer_from_word(std::string_view word) {
 std::optional<content::Answer> answer_from_folder(std::string_view name) {
     using content::Answer;
     static const std::pair<std::string_view, Answer> kFolders[] = {
-        {"real", Answer::Real},          {"reel", Answer::Real},
-        {"reels", Answer::Real},         {"vrai", Answer::Real},
-        {"vrais", Answer::Real},         {"generated", Answer::Generated},
-        {"genere", Answer::Generated},   {"generes", Answer::Generated},
-        {"ia", Answer::Generated},       {"ai", Answer::Generated},
-        {"edited", Answer::Edited},      {"modifie", Answer::Edited},
+        {"real", Answer::Real},        {"reel", Answer::Real},
+        {"reels", Answer::Real},       {"vrai", Answer::Real},
+        {"vrais", Answer::Real},       {"generated", Answer::Generated},
+        {"genere", Answer::Generated}, {"generes", Answer::Generated},
+        {"ia", Answer::Generated},     {"ai", Answer::Generated},
+        {"edited", Answer::Edited},    {"modifie", Answer::Edited},
         {"modifies", Answer::Edited},
     };
     const std::string folded = squeeze(name);
@@ -118,8 +138,8 @@ std::optional<content::Answer> answer_from_folder(std::string_view name) {
 
 std::optional<int> difficulty_from_word(std::string_view word) {
     static const std::pair<std::string_view, int> kWords[] = {
-        {"1", 1},       {"2", 2},        {"3", 3},         {"easy", 1},      {"facile", 1},
-        {"medium", 2},  {"moyen", 2},    {"moyenne", 2},   {"hard", 3},      {"difficile", 3},
+        {"1", 1},      {"2", 2},     {"3", 3},       {"easy", 1}, {"facile", 1},
+        {"medium", 2}, {"moyen", 2}, {"moyenne", 2}, {"hard", 3}, {"difficile", 3},
     };
     const std::string folded = squeeze(word);
     for (const auto& [text, level] : kWords)

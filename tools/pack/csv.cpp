@@ -224,10 +224,18 @@ CsvTable read_csv(std::string_view bytes, std::string_view file_label, CsvSepara
     }
     const std::string text = decode_spreadsheet_text(bytes, &table.encoding);
     switch (separator) {
-        case CsvSeparator::Comma: table.separator = ','; break;
-        case CsvSeparator::Semicolon: table.separator = ';'; break;
-        case CsvSeparator::Tab: table.separator = '\t'; break;
-        case CsvSeparator::Detect: table.separator = detect_separator(text); break;
+        case CsvSeparator::Comma:
+            table.separator = ',';
+            break;
+        case CsvSeparator::Semicolon:
+            table.separator = ';';
+            break;
+        case CsvSeparator::Tab:
+            table.separator = '\t';
+            break;
+        case CsvSeparator::Detect:
+            table.separator = detect_separator(text);
+            break;
     }
     Splitter splitter{text, table.separator};
     CsvRow row;
@@ -268,8 +276,8 @@ std::string write_csv(const std::vector<std::vector<std::string>>& rows, char se
             if (i)
                 out += separator;
             const std::string& field = row[i];
-            const bool quote = field.find_first_of(std::string("\"\r\n") + separator) !=
-                               std::string::npos;
+            const bool quote =
+                field.find_first_of(std::string("\"\r\n") + separator) != std::string::npos;
             if (!quote) {
                 out += field;
                 continue;

@@ -32,7 +32,7 @@ enum class CsvSeparator { Detect, Comma, Semicolon, Tab };
 struct CsvTable {
     std::vector<std::string> header;  // the first row, trailing empty names dropped
     std::size_t header_line = 1;
-    std::vector<CsvRow> rows;         // the rows after it, blank rows left out
+    std::vector<CsvRow> rows;  // the rows after it, blank rows left out
     char separator = ',';
     std::string encoding;  // "UTF-8", "UTF-8 with BOM", "UTF-16", "Windows-1252"
     std::vector<content::Problem> problems;

@@ -16,8 +16,8 @@
 namespace rc::packtool {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 using content::Severity;
+using nlohmann::json;
 
 namespace {
 
@@ -116,8 +116,9 @@ std::map<std::string, const SheetRow*> match_rows(const Sheet& sheet,
         if (!found && by_name.count(fold(fs::path(wanted).filename().string())))
             found = &by_name[fold(fs::path(wanted).filename().string())];
         if (!found) {
-            problems.push_back({Severity::Error, at,
-                                "file: \"" + row.file + "\" is not a picture or clip of the folder"});
+            problems.push_back(
+                {Severity::Error, at,
+                 "file: \"" + row.file + "\" is not a picture or clip of the folder"});
             continue;
         }
         if (found->size() > 1) {
@@ -127,18 +128,23 @@ std::map<std::string, const SheetRow*> match_rows(const Sheet& sheet,
             continue;
         }
         if (!rows.emplace(found->front(), &row).second)
-            problems.push_back({Severity::Error, at,
-                                "file: \"" + row.file + "\" has another row above: this one is left out"});
+            problems.push_back(
+                {Severity::Error, at,
+                 "file: \"" + row.file + "\" has another row above: this one is left out"});
     }
     return rows;
 }
 
 std::optional<content::Answer> suggested_answer(const packmedia::Provenance& provenance) {
     switch (provenance.suggested) {
-        case packmedia::SuggestedAnswer::Real: return content::Answer::Real;
-        case packmedia::SuggestedAnswer::Generated: return content::Answer::Generated;
-        case packmedia::SuggestedAnswer::Edited: return content::Answer::Edited;
-        case packmedia::SuggestedAnswer::None: break;
+        case packmedia::SuggestedAnswer::Real:
+            return content::Answer::Real;
+        case packmedia::SuggestedAnswer::Generated:
+            return content::Answer::Generated;
+        case packmedia::SuggestedAnswer::Edited:
+            return content::Answer::Edited;
+        case packmedia::SuggestedAnswer::None:
+            break;
     }
     return std::nullopt;
 }
@@ -274,15 +280,13 @@ struct Importer {
             options.max_side = desc.max_side;
         auto media = packmedia::prepare_media(file.path, options);
         if (!media.ok) {
-            report.problems.push_back({Severity::Error, file.relative,
-                                       media.error + ": left out"});
+            report.problems.push_back({Severity::Error, file.relative, media.error + ": left out"});
             return;
         }
         std::string why;
         auto original = engine::read_small_file(file.path, &why, content::kMaxPackFileBytes);
-        const std::string hash =
-            content_hash(original ? std::vector<std::uint8_t>(original->begin(), original->end())
-                                  : media.bytes);
+        const std::string hash = content_hash(
+            original ? std::vector<std::uint8_t>(original->begin(), original->end()) : media.bytes);
         if (!ids.insert(hash).second) {
             report.problems.push_back({Severity::Warning, file.relative,
                                        "the same file as another one already imported: left out"});
@@ -367,21 +371,21 @@ struct Importer {
         }
         if (sheet && file.folder_answer &&
             content::as_two_answer(*sheet) != content::as_two_answer(*file.folder_answer))
-            report.problems.push_back(
-                {Severity::Warning, file.relative,
-                 "the spreadsheet says \"" + std::string(content::to_string(*sheet)) +
-                     "\" but the folder says \"" +
-                     std::string(content::to_string(*file.folder_answer)) +
-                     "\": the spreadsheet wins"});
+            report.problems.push_back({Severity::Warning, file.relative,
+                                       "the spreadsheet says \"" +
+                                           std::string(content::to_string(*sheet)) +
+                                           "\" but the folder says \"" +
+                                           std::string(content::to_string(*file.folder_answer)) +
+                                           "\": the spreadsheet wins"});
         if (metadata && content::as_two_answer(*metadata) != content::as_two_answer(*answer))
-            report.problems.push_back(
-                {Severity::Warning, file.relative,
-                 "the answer is \"" + std::string(content::to_string(*answer)) +
-                     "\" but the file's metadata points to \"" +
-                     std::string(content::to_string(*metadata)) + "\"" +
-                     (media.provenance.findings.empty()
-                          ? std::string()
-                          : " (" + media.provenance.findings.front() + ")")});
+            report.problems.push_back({Severity::Warning, file.relative,
+                                       "the answer is \"" +
+                                           std::string(content::to_string(*answer)) +
+                                           "\" but the file's metadata points to \"" +
+                                           std::string(content::to_string(*metadata)) + "\"" +
+                                           (media.provenance.findings.empty()
+                                                ? std::string()
+                                                : " (" + media.provenance.findings.front() + ")")});
         imported.answer = std::string(content::to_string(*answer));
         return true;
     }
@@ -442,7 +446,7 @@ std::string content_hash(const std::vector<std::uint8_t>& bytes) {
 }
 
 bool is_media_name(const std::string& name) {
-    static const char* kExtensions[] = {".jpg", ".jpeg", ".png",  ".webp", ".gif", ".heic",
+    static const char* kExtensions[] = {".jpg",  ".jpeg", ".png", ".webp", ".gif", ".heic",
                                         ".heif", ".avif", ".mp4", ".m4v",  ".mov", ".webm"};
     const std::string lower = fold(name);
     for (const char* extension : kExtensions)
@@ -458,7 +462,8 @@ ImportReport import_pack(const ImportDesc& desc) {
         report.problems.push_back({Severity::Error, desc.source.string(), "is not a folder"});
         return report;
     }
-    Importer importer{desc, report, read_existing(desc.out, report.problems), {}, json::array(), {}};
+    Importer importer{desc, report,        read_existing(desc.out, report.problems),
+                      {},   json::array(), {}};
     if (fs::exists(desc.out / content::kManifestName, ec) && !importer.existing.doc.is_object())
         return report;  // never overwrite a pack.json that could not be read
     const auto files = scan_source(desc, report.problems);
@@ -466,10 +471,12 @@ ImportReport import_pack(const ImportDesc& desc) {
     std::optional<Sheet> sheet = read_source_sheet(desc.source, &label);
     std::map<std::string, const SheetRow*> rows;
     if (sheet) {
-        report.sheet = label + " (" + sheet->encoding + ", '" +
-                       (sheet->separator == '\t' ? std::string("tab") : std::string(1, sheet->separator)) +
-                       "')";
-        report.problems.insert(report.problems.end(), sheet->problems.begin(), sheet->problems.end());
+        report.sheet =
+            label + " (" + sheet->encoding + ", '" +
+            (sheet->separator == '\t' ? std::string("tab") : std::string(1, sheet->separator)) +
+            "')";
+        report.problems.insert(report.problems.end(), sheet->problems.begin(),
+                               sheet->problems.end());
         rows = match_rows(*sheet, files, report.problems);
     }
     if (files.empty())
@@ -478,7 +485,8 @@ ImportReport import_pack(const ImportDesc& desc) {
                                    ".mp4, .mov, .webm)"});
     fs::create_directories(desc.out, ec);
     if (ec) {
-        report.problems.push_back({Severity::Error, desc.out.string(), "cannot create: " + ec.message()});
+        report.problems.push_back(
+            {Severity::Error, desc.out.string(), "cannot create: " + ec.message()});
         return report;
     }
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -495,7 +503,8 @@ ImportReport import_pack(const ImportDesc& desc) {
     const std::string text = doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
     if (auto why = engine::write_file_atomically(desc.out / content::kManifestName, text);
         !why.empty()) {
-        report.problems.push_back({Severity::Error, (desc.out / content::kManifestName).string(), why});
+        report.problems.push_back(
+            {Severity::Error, (desc.out / content::kManifestName).string(), why});
         return report;
     }
     report.written = true;

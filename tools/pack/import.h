@@ -27,9 +27,9 @@ struct ImportDesc {
 
 struct ImportedItem {
     std::string id;
-    std::string file;    // relative to the source folder
-    std::string media;   // relative to the pack
-    std::string answer;  // "real", "generated", "edited"
+    std::string file;         // relative to the source folder
+    std::string media;        // relative to the pack
+    std::string answer;       // "real", "generated", "edited"
     std::string answer_from;  // "folder", "spreadsheet", "metadata", "pack"
     bool is_new = false;
     packmedia::Provenance provenance;

@@ -16,25 +16,33 @@ struct Texts {
 const std::map<Msg, Texts>& table() {
     static const std::map<Msg, Texts> kTexts = {
         {Msg::Usage,
-         {"realcheck-pack: makes realcheck content packs from a folder of pictures and a spreadsheet\n"
+         {"realcheck-pack: makes realcheck content packs from a folder of pictures and a "
+          "spreadsheet\n"
           "\n"
-          "  realcheck-pack new DIR                      a starting folder: real/ generated/ edited/,\n"
+          "  realcheck-pack new DIR                      a starting folder: real/ generated/ "
+          "edited/,\n"
           "                                              items.csv and a how-to (README.txt)\n"
           "  realcheck-pack import SRC --out PACK [--max-side N]\n"
           "                                              builds or updates the pack folder PACK\n"
-          "  realcheck-pack validate PACK                every problem, errors apart from warnings\n"
+          "  realcheck-pack validate PACK                every problem, errors apart from "
+          "warnings\n"
           "  realcheck-pack info PACK [--json]           counts, languages, size, provenance\n"
           "  realcheck-pack export PACK --csv FILE       the pack back to a spreadsheet\n"
           "  realcheck-pack zip PACK --out FILE.zip      one file to share\n"
           "\n"
           "PACK is a folder, a .zip or an http(s) link. --lang fr|en chooses the language.\n",
-          "realcheck-pack : fait des packs de contenu realcheck à partir d'un dossier d'images et d'un tableur\n"
+          "realcheck-pack : fait des packs de contenu realcheck à partir d'un dossier d'images et "
+          "d'un tableur\n"
           "\n"
-          "  realcheck-pack new DOSSIER                  un dossier de départ : real/ generated/ edited/,\n"
-          "                                              items.csv et un mode d'emploi (LISEZ-MOI.txt)\n"
+          "  realcheck-pack new DOSSIER                  un dossier de départ : real/ generated/ "
+          "edited/,\n"
+          "                                              items.csv et un mode d'emploi "
+          "(LISEZ-MOI.txt)\n"
           "  realcheck-pack import SRC --out PACK [--max-side N]\n"
-          "                                              crée ou met à jour le dossier du pack PACK\n"
-          "  realcheck-pack validate PACK                tous les problèmes, erreurs et avertissements\n"
+          "                                              crée ou met à jour le dossier du pack "
+          "PACK\n"
+          "  realcheck-pack validate PACK                tous les problèmes, erreurs et "
+          "avertissements\n"
           "  realcheck-pack info PACK [--json]           décomptes, langues, taille, provenance\n"
           "  realcheck-pack export PACK --csv FICHIER    le pack en tableur\n"
           "  realcheck-pack zip PACK --out FICHIER.zip   un seul fichier à partager\n"
@@ -43,9 +51,11 @@ const std::map<Msg, Texts>& table() {
         {Msg::UnknownCommand, {"unknown command \"{1}\"", "commande inconnue « {1} »"}},
         {Msg::MissingArgument, {"{1}: missing {2}", "{1} : il manque {2}"}},
         {Msg::NewDone,
-         {"Created {1}: put your pictures in real/, generated/ and edited/, fill items.csv, then run\n"
+         {"Created {1}: put your pictures in real/, generated/ and edited/, fill items.csv, then "
+          "run\n"
           "  realcheck-pack import {1} --out PACK",
-          "{1} est prêt : rangez les images dans real/, generated/ et edited/, remplissez items.csv,\n"
+          "{1} est prêt : rangez les images dans real/, generated/ et edited/, remplissez "
+          "items.csv,\n"
           "puis lancez\n  realcheck-pack import {1} --out PACK"}},
         {Msg::NewKept, {"{1} already exists: kept as it is", "{1} existe déjà : laissé tel quel"}},
         {Msg::ImportWritten, {"Pack written: {1}", "Pack écrit : {1}"}},
@@ -62,8 +72,9 @@ const std::map<Msg, Texts>& table() {
         {Msg::ImportNoSheet,
          {"No spreadsheet (items.csv): answers from the folders only",
           "Pas de tableur (items.csv) : réponses tirées des dossiers seulement"}},
-        {Msg::ItemLine, {"  {1}  {2} (from the {3})  {4} -> {5}  [{6}]",
-                         "  {1}  {2} (d'après : {3})  {4} -> {5}  [{6}]"}},
+        {Msg::ItemLine,
+         {"  {1}  {2} (from the {3})  {4} -> {5}  [{6}]",
+          "  {1}  {2} (d'après : {3})  {4} -> {5}  [{6}]"}},
         {Msg::Provenance, {"      provenance: {1}", "      provenance : {1}"}},
         {Msg::Stripped, {"      stripped: {1}", "      retiré : {1}"}},
         {Msg::Changes, {"      changed: {1}", "      modifié : {1}"}},
@@ -72,15 +83,18 @@ const std::map<Msg, Texts>& table() {
         {Msg::Warnings, {"Warnings ({1}):", "Avertissements ({1}) :"}},
         {Msg::NoProblems, {"No problems.", "Aucun problème."}},
         {Msg::ValidateSummary,
-         {"{1}: {2} items, {3} errors, {4} warnings", "{1} : {2} éléments, {3} erreurs, {4} avertissements"}},
+         {"{1}: {2} items, {3} errors, {4} warnings",
+          "{1} : {2} éléments, {3} erreurs, {4} avertissements"}},
         {Msg::ZipWritten,
          {"Zip written: {1} ({2}); the game opens it: realcheck --pack {1}",
           "Zip écrit : {1} ({2}) ; le jeu l'ouvre : realcheck --pack {1}"}},
         {Msg::ZipCheckFailed,
-         {"The zip was written but the game would refuse it:", "Le zip est écrit mais le jeu le refuserait :"}},
+         {"The zip was written but the game would refuse it:",
+          "Le zip est écrit mais le jeu le refuserait :"}},
         {Msg::ExportWritten,
          {"Spreadsheet written: {1} ({2} rows). Edit it, save it as CSV, then import again.",
-          "Tableur écrit : {1} ({2} lignes). Modifiez-le, enregistrez-le en CSV, puis importez à nouveau."}},
+          "Tableur écrit : {1} ({2} lignes). Modifiez-le, enregistrez-le en CSV, puis importez à "
+          "nouveau."}},
         {Msg::New, {"new", "nouveau"}},
         {Msg::Updated, {"updated", "mis à jour"}},
         {Msg::InfoTitle, {"Pack \"{1}\" ({2})", "Pack « {1} » ({2})"}},
@@ -97,7 +111,8 @@ const std::map<Msg, Texts>& table() {
          {"Provenance: {1} items said something about themselves: {2}",
           "Provenance : {1} éléments disaient quelque chose d'eux-mêmes : {2}"}},
         {Msg::InfoNoProvenance,
-         {"Provenance: no item said anything about itself", "Provenance : aucun élément ne disait rien de lui-même"}},
+         {"Provenance: no item said anything about itself",
+          "Provenance : aucun élément ne disait rien de lui-même"}},
         {Msg::NextSteps,
          {"Next: realcheck-pack validate {1}, then realcheck-pack zip {1} --out pack.zip",
           "Ensuite : realcheck-pack validate {1}, puis realcheck-pack zip {1} --out pack.zip"}},
@@ -105,7 +120,9 @@ const std::map<Msg, Texts>& table() {
     return kTexts;
 }
 
-bool french(const char* value) { return value && std::string_view(value).starts_with("fr"); }
+bool french(const char* value) {
+    return value && std::string_view(value).starts_with("fr");
+}
 
 }  // namespace
 
@@ -114,7 +131,8 @@ std::string message(Msg id, content::Lang lang, const std::vector<std::string>& 
     std::string text = lang == content::Lang::Fr ? texts.fr : texts.en;
     for (std::size_t i = args.size(); i-- > 0;) {
         const std::string key = "{" + std::to_string(i + 1) + "}";
-        for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + args[i].size())) 
+        for (auto at = text.find(key); at != std::string::npos;
+             at = text.find(key, at + args[i].size()))
             text.replace(at, key.size(), args[i]);
     }
     return text;

@@ -33,8 +33,8 @@ struct ScratchDeleter {
 
 std::shared_ptr<const fs::path> make_scratch_folder() {
     std::random_device seed;
-    const fs::path path = fs::temp_directory_path() /
-                          ("realcheck-pack-" + std::to_string(std::mt19937_64(seed())()));
+    const fs::path path =
+        fs::temp_directory_path() / ("realcheck-pack-" + std::to_string(std::mt19937_64(seed())()));
     std::error_code ec;
     fs::create_directories(path, ec);
     return std::shared_ptr<const fs::path>(new fs::path(path), ScratchDeleter{});
@@ -59,9 +59,8 @@ content::Result<OpenedPack> open_link(const std::string& link) {
         desc.file = *scratch / "pack.zip";
         const auto result = engine::download_to_file(desc, nullptr);
         if (!result.ok)
-            return content::refusal<OpenedPack>(url, result.error.empty()
-                                                         ? "HTTP " + std::to_string(result.status)
-                                                         : result.error);
+            return content::refusal<OpenedPack>(
+                url, result.error.empty() ? "HTTP " + std::to_string(result.status) : result.error);
         auto opened = content::open_zip_source(desc.file);
         if (!opened.ok())
             return content::refusal<OpenedPack>(std::move(opened.problems));
@@ -77,8 +76,8 @@ content::Result<OpenedPack> open_link(const std::string& link) {
         const auto result = engine::download_to_file(desc, nullptr);
         if (!result.ok)
             return content::refusal<content::Bytes>(
-                file_url, result.error.empty() ? "HTTP " + std::to_string(result.status)
-                                               : result.error);
+                file_url,
+                result.error.empty() ? "HTTP " + std::to_string(result.status) : result.error);
         auto bytes = read_whole(desc.file);
         std::error_code ignored;
         fs::remove(desc.file, ignored);

@@ -43,8 +43,10 @@ content::PackItem lenient_item(const json& raw) {
     content::PackItem item;
     item.id = text_of(raw, "id");
     item.media = text_of(raw, "media");
-    item.kind = text_of(raw, "kind") == "video" ? content::MediaKind::Video : content::MediaKind::Image;
-    item.answer = content::answer_from_string(text_of(raw, "answer")).value_or(content::Answer::Real);
+    item.kind =
+        text_of(raw, "kind") == "video" ? content::MediaKind::Video : content::MediaKind::Image;
+    item.answer =
+        content::answer_from_string(text_of(raw, "answer")).value_or(content::Answer::Real);
     if (raw.is_object() && raw.contains("source")) {
         item.source.credit = text_of(raw["source"], "credit");
         item.source.license = text_of(raw["source"], "license");
@@ -88,7 +90,9 @@ content::Result<RawPack> read_raw(const std::string& location) {
     return {RawPack{std::move(*opened.value), std::move(doc)}, {}};
 }
 
-std::string difficulty_name(int level) { return level ? std::to_string(level) : "-"; }
+std::string difficulty_name(int level) {
+    return level ? std::to_string(level) : "-";
+}
 
 }  // namespace
 
@@ -107,7 +111,9 @@ content::Result<PackInfo> pack_info(const std::string& location) {
     for (const auto& raw_item : doc["items"]) {
         const auto item = lenient_item(raw_item);
         ++info.items;
-        ++info.by_answer[text_of(raw_item, "answer").empty() ? "?" : std::string(content::to_string(item.answer))];
+        ++info.by_answer[text_of(raw_item, "answer").empty()
+                             ? "?"
+                             : std::string(content::to_string(item.answer))];
         ++info.by_kind[item.kind == content::MediaKind::Video ? "video" : "image"];
         ++info.by_category[item.category.empty() ? "-" : item.category];
         ++info.by_difficulty[difficulty_name(item.difficulty)];
@@ -153,7 +159,8 @@ content::Result<std::size_t> export_csv(const std::string& location, const fs::p
         std::string origin = raw_item.is_object() && raw_item.contains("origin")
                                  ? text_of(raw_item["origin"], "file")
                                  : std::string();
-        rows.push_back(sheet_row(item, origin.empty() ? item.media : origin, text_of(raw_item, "prompt")));
+        rows.push_back(
+            sheet_row(item, origin.empty() ? item.media : origin, text_of(raw_item, "prompt")));
     }
     const char separator = lang == content::Lang::Fr ? ';' : ',';
     if (auto why = engine::write_file_atomically(file, write_csv(rows, separator)); !why.empty())

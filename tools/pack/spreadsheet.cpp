@@ -24,9 +24,9 @@ void fill_row(Sheet& sheet, const std::map<Column, std::size_t>& columns, const 
         return found == columns.end() ? std::string() : trim(csv.fields[found->second]);
     };
     auto problem = [&](Column column, std::string message) {
-        sheet.problems.push_back({Severity::Error, at(sheet, csv.line),
-                                  std::string(column_name(column, content::Lang::En)) + ": " +
-                                      std::move(message)});
+        sheet.problems.push_back(
+            {Severity::Error, at(sheet, csv.line),
+             std::string(column_name(column, content::Lang::En)) + ": " + std::move(message)});
     };
     row.line = csv.line;
     row.file = cell(Column::File);
@@ -66,15 +66,15 @@ std::map<Column, std::size_t> map_columns(Sheet& sheet, const std::vector<std::s
         const auto column = column_from_name(header[i]);
         if (!column) {
             if (!trim(header[i]).empty())
-                sheet.problems.push_back({Severity::Warning, at(sheet, line),
-                                          "column \"" + trim(header[i]) +
-                                              "\" is not one the tool reads: ignored"});
+                sheet.problems.push_back(
+                    {Severity::Warning, at(sheet, line),
+                     "column \"" + trim(header[i]) + "\" is not one the tool reads: ignored"});
             continue;
         }
         if (!columns.emplace(*column, i).second)
-            sheet.problems.push_back({Severity::Warning, at(sheet, line),
-                                      "column \"" + trim(header[i]) +
-                                          "\" is there twice: the first one is read"});
+            sheet.problems.push_back(
+                {Severity::Warning, at(sheet, line),
+                 "column \"" + trim(header[i]) + "\" is there twice: the first one is read"});
     }
     return columns;
 }
@@ -124,20 +124,42 @@ std::vector<std::string> sheet_row(const content::PackItem& item, const std::str
     std::vector<std::string> row;
     for (auto column : all_columns()) {
         switch (column) {
-            case Column::File: row.push_back(file); break;
-            case Column::Answer: row.emplace_back(content::to_string(item.answer)); break;
-            case Column::ExplanationFr: row.push_back(item.explanation.fr); break;
-            case Column::ExplanationEn: row.push_back(item.explanation.en); break;
-            case Column::Credit: row.push_back(item.source.credit); break;
-            case Column::License: row.push_back(item.source.license); break;
-            case Column::SourceUrl: row.push_back(item.source.url); break;
-            case Column::Generator: row.push_back(item.generator); break;
-            case Column::Prompt: row.push_back(prompt); break;
-            case Column::Category: row.push_back(item.category); break;
+            case Column::File:
+                row.push_back(file);
+                break;
+            case Column::Answer:
+                row.emplace_back(content::to_string(item.answer));
+                break;
+            case Column::ExplanationFr:
+                row.push_back(item.explanation.fr);
+                break;
+            case Column::ExplanationEn:
+                row.push_back(item.explanation.en);
+                break;
+            case Column::Credit:
+                row.push_back(item.source.credit);
+                break;
+            case Column::License:
+                row.push_back(item.source.license);
+                break;
+            case Column::SourceUrl:
+                row.push_back(item.source.url);
+                break;
+            case Column::Generator:
+                row.push_back(item.generator);
+                break;
+            case Column::Prompt:
+                row.push_back(prompt);
+                break;
+            case Column::Category:
+                row.push_back(item.category);
+                break;
             case Column::Difficulty:
                 row.push_back(item.difficulty ? std::to_string(item.difficulty) : "");
                 break;
-            case Column::Tells: row.push_back(format_tells(item.tells)); break;
+            case Column::Tells:
+                row.push_back(format_tells(item.tells));
+                break;
         }
     }
     return row;

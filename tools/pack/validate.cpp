@@ -24,26 +24,26 @@ namespace {
 // Words that say what a picture is, as whole words of a name (letters apart from digits).
 const std::set<std::string>& giveaway_words() {
     static const std::set<std::string> kWords = {
-        "ai",        "ia",         "fake",     "fakes",    "faux",      "fausse",   "generated",
-        "genere",    "generee",    "generes",  "gen",      "synthetic", "synthetique",
-        "midjourney", "mj",        "dalle",    "dall",     "sd",        "sdxl",     "flux",
-        "firefly",   "sora",       "veo",      "imagen",   "stable",    "diffusion", "gan",
-        "real",      "reel",       "reelle",   "vrai",     "vraie",     "true",     "false",
-        "edited",    "modifie",    "modifiee", "retouche", "photoshop", "render",   "deepfake",
-        "chatgpt",   "gpt",        "openai",   "ideogram", "leonardo",  "krea",     "runway"};
+        "ai",      "ia",       "fake",     "fakes",     "faux",      "fausse",      "generated",
+        "genere",  "generee",  "generes",  "gen",       "synthetic", "synthetique", "midjourney",
+        "mj",      "dalle",    "dall",     "sd",        "sdxl",      "flux",        "firefly",
+        "sora",    "veo",      "imagen",   "stable",    "diffusion", "gan",         "real",
+        "reel",    "reelle",   "vrai",     "vraie",     "true",      "false",       "edited",
+        "modifie", "modifiee", "retouche", "photoshop", "render",    "deepfake",    "chatgpt",
+        "gpt",     "openai",   "ideogram", "leonardo",  "krea",      "runway"};
     return kWords;
 }
 
 // Names run together ("midjourneycat", "stablediffusion_01") still give it away.
-constexpr const char* kGiveawayParts[] = {"midjourney", "dalle", "firefly", "stablediffusion",
-                                          "generated", "genere", "deepfake", "chatgpt"};
+constexpr const char* kGiveawayParts[] = {"midjourney", "dalle",  "firefly",  "stablediffusion",
+                                          "generated",  "genere", "deepfake", "chatgpt"};
 
 std::vector<std::string> words_of(const std::string& text) {
     std::vector<std::string> words(1);
     auto kind = [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c)) ? 1
+        return std::isdigit(static_cast<unsigned char>(c))   ? 1
                : std::isalpha(static_cast<unsigned char>(c)) ? 2
-                                                              : 0;
+                                                             : 0;
     };
     int last = 0;
     for (char c : text) {
@@ -88,8 +88,8 @@ struct Checker {
     // The game's checks; an item it leaves out is an error here.
     void game_checks(const json& items) {
         const std::string prefix = source.locate(content::kManifestName);
-        auto loaded = content::load_pack(std::shared_ptr<const content::PackSource>(
-            &source, [](const content::PackSource*) {}));
+        auto loaded = content::load_pack(
+            std::shared_ptr<const content::PackSource>(&source, [](const content::PackSource*) {}));
         std::set<std::size_t> playable;
         if (loaded.ok())
             for (const auto& item : loaded.value->manifest.items)
@@ -111,8 +111,8 @@ struct Checker {
             const json& text = items[i]["explanation"];
             const std::string at = "pack.json: items[" + std::to_string(i) + "].explanation";
             auto missing = [&](const char* lang) {
-                auto* value = text.contains(lang) ? text[lang].get_ptr<const json::string_t*>()
-                                                  : nullptr;
+                auto* value =
+                    text.contains(lang) ? text[lang].get_ptr<const json::string_t*>() : nullptr;
                 return !value || trim(*value).empty();
             };
             if (missing("fr") && missing("en"))
@@ -152,7 +152,8 @@ struct Checker {
             if (!items[i].is_object() || !items[i].contains("media"))
                 continue;
             const auto* media = items[i]["media"].get_ptr<const json::string_t*>();
-            if (!media || !content::check_media_path(*media, nullptr) || !seen.insert(*media).second)
+            if (!media || !content::check_media_path(*media, nullptr) ||
+                !seen.insert(*media).second)
                 continue;
             const std::string at = "pack.json: items[" + std::to_string(i) + "].media";
             std::string word;
@@ -165,10 +166,10 @@ struct Checker {
                 continue;
             const auto left = packmedia::leftover_metadata(*file);
             if (!left.empty())
-                add(Severity::Error, at, "\"" + *media + "\" still holds metadata (" +
-                                             join_words(left) +
-                                             "), which can give the answer away or a place; "
-                                             "import it again with realcheck-pack to strip it");
+                add(Severity::Error, at,
+                    "\"" + *media + "\" still holds metadata (" + join_words(left) +
+                        "), which can give the answer away or a place; "
+                        "import it again with realcheck-pack to strip it");
             if (auto hash = packmedia::perceptual_hash(*file))
                 check_near_duplicate(at, *media, *hash, hashes);
         }
@@ -212,9 +213,9 @@ void check_sheet(const content::PackSource& source, ValidateReport& report) {
                     found = found || fold(file) == fold(row.file) ||
                             fold(fs::path(file).filename().string()) == fold(row.file);
                 if (!found)
-                    report.problems.push_back(
-                        {Severity::Error, std::string(name) + ":" + std::to_string(row.line),
-                         "file: \"" + row.file + "\" is not in the folder"});
+                    report.problems.push_back({Severity::Error,
+                                               std::string(name) + ":" + std::to_string(row.line),
+                                               "file: \"" + row.file + "\" is not in the folder"});
             }
         if (report.items == 0)
             report.items = sheet.rows.size();
@@ -263,8 +264,8 @@ ValidateReport validate(const std::string& location) {
             report.problems = std::move(manifest_bytes.problems);
         return report;
     }
-    const json doc = json::parse(manifest_bytes.value->begin(), manifest_bytes.value->end(),
-                                 nullptr, false);
+    const json doc =
+        json::parse(manifest_bytes.value->begin(), manifest_bytes.value->end(), nullptr, false);
     const json items = doc.is_object() && doc.contains("items") && doc["items"].is_array()
                            ? doc["items"]
                            : json::array();

@@ -62,12 +62,20 @@ PreparedMedia prepare_media(const std::filesystem::path& source, const PrepareOp
     return out;
 }
 
-Provenance read_provenance(const std::vector<std::uint8_t>&) { return {}; }
+Provenance read_provenance(const std::vector<std::uint8_t>&) {
+    return {};
+}
 
-std::vector<std::string> leftover_metadata(const std::filesystem::path&) { return {}; }
+std::vector<std::string> leftover_metadata(const std::filesystem::path&) {
+    return {};
+}
 
-std::optional<std::uint64_t> perceptual_hash(const std::filesystem::path&) { return std::nullopt; }
+std::optional<std::uint64_t> perceptual_hash(const std::filesystem::path&) {
+    return std::nullopt;
+}
 
-int hash_distance(std::uint64_t a, std::uint64_t b) { return __builtin_popcountll(a ^ b); }
+int hash_distance(std::uint64_t a, std::uint64_t b) {
+    return __builtin_popcountll(a ^ b);
+}
 
 }  // namespace rc::packmedia
