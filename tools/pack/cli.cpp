@@ -206,8 +206,10 @@ struct Cli {
             out << say(Msg::ItemLine, {item.id, item.answer, item.answer_from, item.file,
                                        item.media, say(item.is_new ? Msg::New : Msg::Updated)})
                 << "\n";
-            if (!item.provenance.findings.empty())
-                out << say(Msg::Provenance, {joined(item.provenance.findings)}) << "\n";
+            out << say(Msg::Provenance,
+                       {item.provenance.findings.empty() ? say(Msg::NothingFound)
+                                                         : joined(item.provenance.findings)})
+                << "\n";
             out << say(Msg::Stripped,
                        {item.stripped.empty() ? say(Msg::NothingStripped) : joined(item.stripped)})
                 << "\n";

@@ -1,6 +1,9 @@
 // The import; see import.h.
 #include "tools/pack/import.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -252,13 +255,18 @@ Existing read_existing(const fs::path& out, std::vector<content::Problem>& probl
     return existing;
 }
 
+// A new pack is named after its folder ("mon-pack/" and "." too).
 json new_manifest(const fs::path& out) {
+    std::error_code ec;
+    fs::path folder = fs::absolute(out, ec).lexically_normal();
+    if (folder.filename().empty())
+        folder = folder.parent_path();
     std::string id;
-    for (char c : fold(out.filename().string()))
+    for (char c : fold(folder.filename().string()))
         id += (std::isalnum(static_cast<unsigned char>(c)) ? c : '-');
     if (id.empty())
         id = "pack";
-    const std::string title = out.filename().string();
+    const std::string title = folder.filename().empty() ? "pack" : folder.filename().string();
     return {{"format", content::kManifestFormat},
             {"id", id},
             {"title", {{"fr", title}, {"en", title}}},

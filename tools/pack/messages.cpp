@@ -79,6 +79,7 @@ const std::map<Msg, Texts>& table() {
         {Msg::Stripped, {"      stripped: {1}", "      retiré : {1}"}},
         {Msg::Changes, {"      changed: {1}", "      modifié : {1}"}},
         {Msg::NothingStripped, {"nothing", "rien"}},
+        {Msg::NothingFound, {"nothing in the file", "rien dans le fichier"}},
         {Msg::Errors, {"Errors ({1}):", "Erreurs ({1}) :"}},
         {Msg::Warnings, {"Warnings ({1}):", "Avertissements ({1}) :"}},
         {Msg::NoProblems, {"No problems.", "Aucun problème."}},

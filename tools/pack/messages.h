@@ -28,6 +28,7 @@ enum class Msg {
     Stripped,
     Changes,
     NothingStripped,
+    NothingFound,
     Errors,
     Warnings,
     NoProblems,

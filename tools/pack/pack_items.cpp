@@ -159,8 +159,13 @@ content::Result<std::size_t> export_csv(const std::string& location, const fs::p
         std::string origin = raw_item.is_object() && raw_item.contains("origin")
                                  ? text_of(raw_item["origin"], "file")
                                  : std::string();
-        rows.push_back(
-            sheet_row(item, origin.empty() ? item.media : origin, text_of(raw_item, "prompt")));
+        rows.push_back(sheet_row(item, origin.empty() ? item.media : origin,
+                                 text_of(raw_item, "prompt"), lang));
+        // No answer stays no answer: the lenient read's default must not become one.
+        if (!content::answer_from_string(text_of(raw_item, "answer")))
+            for (std::size_t i = 0; i < all_columns().size(); ++i)
+                if (all_columns()[i] == Column::Answer)
+                    rows.back()[i].clear();
     }
     const char separator = lang == content::Lang::Fr ? ';' : ',';
     if (auto why = engine::write_file_atomically(file, write_csv(rows, separator)); !why.empty())

@@ -120,7 +120,8 @@ std::vector<std::string> sheet_header(content::Lang lang) {
 }
 
 std::vector<std::string> sheet_row(const content::PackItem& item, const std::string& file,
-                                   const std::string& prompt) {
+                                   const std::string& prompt, content::Lang lang) {
+    static const char* kFrenchAnswers[] = {"réel", "généré", "modifié"};
     std::vector<std::string> row;
     for (auto column : all_columns()) {
         switch (column) {
@@ -128,7 +129,9 @@ std::vector<std::string> sheet_row(const content::PackItem& item, const std::str
                 row.push_back(file);
                 break;
             case Column::Answer:
-                row.emplace_back(content::to_string(item.answer));
+                row.emplace_back(lang == content::Lang::Fr
+                                     ? kFrenchAnswers[static_cast<int>(item.answer)]
+                                     : content::to_string(item.answer));
                 break;
             case Column::ExplanationFr:
                 row.push_back(item.explanation.fr);

@@ -43,8 +43,9 @@ Sheet read_sheet(std::string_view bytes, std::string_view label);
 // The template's header row in `lang`.
 std::vector<std::string> sheet_header(content::Lang lang);
 
-// One row of the template's columns for an item; `file` names its picture.
+// One row of the template's columns for an item; `file` names its picture. The answer is
+// written in `lang` ("généré" in French).
 std::vector<std::string> sheet_row(const content::PackItem& item, const std::string& file,
-                                   const std::string& prompt);
+                                   const std::string& prompt, content::Lang lang);
 
 }  // namespace rc::packtool

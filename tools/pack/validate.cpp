@@ -1,6 +1,7 @@
 // The validator; see validate.h.
 #include "tools/pack/validate.h"
 
+#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <map>
