@@ -400,3 +400,37 @@ TEST_CASE("the command line: usage, languages, new", "[pack][cli]") {
     CHECK(again.out.find("already exists: kept") != std::string::npos);
     CHECK(rc::tests::read_file(start / "items.csv") == "mine");
 }
+
+TEST_CASE("clips are imported as videos, checked as clips, and zipped", "[pack][workflow]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const fs::path src = dir.path() / "atelier";
+    write_picture(src / "vrai" / "a.jpg", 1);
+    write_picture(src / "ia" / "b.png", 2);
+    fs::create_directories(src / "ia");
+    fs::copy_file(fs::path(RC_CLIP_FIXTURES) / "h264-faststart.mp4", src / "ia" / "clip.mp4");
+    dir.write("atelier/items.tsv",
+              "file\tcredit\tlicense\texplanation_en\ttells\n"
+              "a.jpg\tAna\tCC0-1.0\tReal.\t\n"
+              "b.png\tAna\tCC0-1.0\tMade.\t\n"
+              "clip.mp4\tAna\tCC0-1.0\tMade too.\t0.5 0.5 0.2 @ 0.2-0.8: en: here\n");
+    const fs::path pack = dir.path() / "pack";
+    const auto imported = pack_tool({"import", src.string(), "--out", pack.string()});
+    INFO(imported.out);
+    REQUIRE(imported.status == 0);
+    auto items = items_by_origin(read_json(pack / "pack.json"));
+    CHECK(items["ia/clip.mp4"]["kind"] == "video");
+    CHECK(items["ia/clip.mp4"]["tells"][0]["t1"].get<double>() == Approx(0.8));
+    CHECK(items["vrai/a.jpg"]["kind"] == "image");
+    const auto validated = pack_tool({"validate", pack.string()});
+    INFO(validated.out);
+    CHECK(validated.status == 0);
+    // A clip the browsers cannot play is an error, as the game leaves it out.
+    fs::copy_file(fs::path(RC_CLIP_FIXTURES) / "hevc.mp4",
+                  pack / items["ia/clip.mp4"]["media"].get<std::string>(),
+                  fs::copy_options::overwrite_existing);
+    const auto refused = pack_tool({"validate", pack.string()});
+    CHECK(refused.status == 1);
+    CHECK(refused.out.find(".media: " + items["ia/clip.mp4"]["media"].get<std::string>() + ": ") !=
+          std::string::npos);
+}

@@ -301,7 +301,9 @@ struct Cli {
             return 1;
         }
         // Opened as the game opens it, so a zip the game would refuse is said at once.
-        auto check = content::load_pack(fs::path(*file));
+        auto zipped = content::open_zip_source(fs::path(*file));
+        auto check = zipped.ok() ? load_pack_as_game(*zipped.value)
+                                 : content::Result<content::LoadedPack>{{}, zipped.problems};
         std::error_code ec;
         const auto size = fs::file_size(*file, ec);
         if (!check.ok()) {

@@ -89,7 +89,7 @@ struct Checker {
     // The game's checks; an item it leaves out is an error here.
     void game_checks(const json& items) {
         const std::string prefix = source.locate(content::kManifestName);
-        auto loaded = content::load_pack(
+        auto loaded = load_pack_as_game(
             std::shared_ptr<const content::PackSource>(&source, [](const content::PackSource*) {}));
         std::set<std::size_t> playable;
         if (loaded.ok())
@@ -225,6 +225,35 @@ void check_sheet(const content::PackSource& source, ValidateReport& report) {
 }
 
 }  // namespace
+
+content::Result<content::LoadedPack> load_pack_as_game(content::SourcePtr source) {
+    content::PackLoadDesc desc;
+    desc.skip_media_checks = true;
+    auto loaded = content::load_pack(source, desc);
+    if (!loaded.ok())
+        return loaded;
+    auto& items = loaded.value->manifest.items;
+    std::vector<content::PackItem> kept;
+    for (auto& item : items) {
+        auto bytes = source->read(item.media);
+        std::string why = !bytes.ok() ? bytes.problems.front().message
+                          : item.kind == content::MediaKind::Video
+                              ? content::clip_problem(*bytes.value)
+                              : content::image_problem(*bytes.value, content::kMaxPixels);
+        if (why.empty())
+            kept.push_back(std::move(item));
+        else
+            loaded.problems.push_back(
+                {Severity::Warning, content::item_location(item), item.media + ": " + why});
+    }
+    items = std::move(kept);
+    if (items.size() < content::kMinPlayableItems) {
+        loaded.problems.push_back({Severity::Error, source->locate(content::kManifestName),
+                                   content::too_few_items(items.size())});
+        loaded.value.reset();
+    }
+    return loaded;
+}
 
 bool ValidateReport::has_errors() const {
     for (const auto& problem : problems)

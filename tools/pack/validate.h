@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "content/problem.h"
+#include "content/pack.h"
 #include "content/source.h"
 
 namespace rc::packtool {
@@ -18,6 +19,11 @@ struct ValidateReport {
     std::vector<content::Problem> problems;
     bool has_errors() const;
 };
+
+// The pack read as the game plays it: the manifest, then each item's media checked by its
+// kind (a picture's header, or a clip's container without decoding it), the items that
+// fail left out with a Warning. (content::load_pack checks every item as a picture.)
+content::Result<content::LoadedPack> load_pack_as_game(content::SourcePtr source);
 
 // `location` is a pack (folder, pack.json, zip, link) or a folder holding items.csv.
 ValidateReport validate(const std::string& location);
