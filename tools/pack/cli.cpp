@@ -173,6 +173,15 @@ struct Cli {
         return report.written && errors == 0 ? 0 : 1;
     }
 
+    std::string answer_origin(const std::string& from) const {
+        static const std::map<std::string, Msg> kOrigins = {{"spreadsheet", Msg::FromSpreadsheet},
+                                                            {"folder", Msg::FromFolder},
+                                                            {"metadata", Msg::FromMetadata},
+                                                            {"pack", Msg::FromPack}};
+        auto it = kOrigins.find(from);
+        return it == kOrigins.end() ? from : say(it->second);
+    }
+
     static std::string joined(const std::vector<std::string>& words) {
         std::string text;
         for (const auto& word : words)
@@ -203,8 +212,9 @@ struct Cli {
         if (report.kept_from_pack)
             out << say(Msg::ImportKept, {std::to_string(report.kept_from_pack)}) << "\n";
         for (const auto& item : report.items) {
-            out << say(Msg::ItemLine, {item.id, item.answer, item.answer_from, item.file,
-                                       item.media, say(item.is_new ? Msg::New : Msg::Updated)})
+            out << say(Msg::ItemLine,
+                       {item.id, item.answer, answer_origin(item.answer_from), item.file,
+                        item.media, say(item.is_new ? Msg::New : Msg::Updated)})
                 << "\n";
             out << say(Msg::Provenance,
                        {item.provenance.findings.empty() ? say(Msg::NothingFound)

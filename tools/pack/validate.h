@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "content/problem.h"
 #include "content/pack.h"
+#include "content/problem.h"
 #include "content/source.h"
 
 namespace rc::packtool {
