@@ -76,8 +76,10 @@ content::Result<OpenedPack> open_link(const std::string& link) {
         const auto result = engine::download_to_file(desc, nullptr);
         if (!result.ok)
             return content::refusal<content::Bytes>(
-                file_url,
-                result.error.empty() ? "HTTP " + std::to_string(result.status) : result.error);
+                file_url, "cannot download " + file_url + " (" +
+                              (result.error.empty() ? "HTTP " + std::to_string(result.status)
+                                                    : result.error) +
+                              ")");
         auto bytes = read_whole(desc.file);
         std::error_code ignored;
         fs::remove(desc.file, ignored);
