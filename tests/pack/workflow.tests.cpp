@@ -434,3 +434,31 @@ TEST_CASE("clips are imported as videos, checked as clips, and zipped", "[pack][
     CHECK(refused.out.find(".media: " + items["ia/clip.mp4"]["media"].get<std::string>() + ": ") !=
           std::string::npos);
 }
+
+TEST_CASE("import refuses what it cannot read, naming it, and overwrites nothing unreadable",
+          "[pack][workflow]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const fs::path src = dir.path() / "atelier";
+    write_picture(src / "real" / "a.jpg", 1);
+    write_picture(src / "generated" / "b.jpg", 2);
+    dir.write("atelier/generated/broken.jpg", "not a picture at all");
+    dir.write("atelier/vacances/c.jpg", "");
+    const fs::path pack = dir.path() / "pack";
+
+    SECTION("a file that is not a picture is left out with its name; the rest is imported") {
+        const auto imported = pack_tool({"import", src.string(), "--out", pack.string()});
+        INFO(imported.out);
+        CHECK(imported.status == 1);
+        CHECK(imported.out.find("  generated/broken.jpg: not a JPEG, PNG") != std::string::npos);
+        CHECK(imported.out.find("  vacances/c.jpg: ") != std::string::npos);
+        CHECK(read_json(pack / "pack.json")["items"].size() == 2);
+    }
+    SECTION("a pack.json that cannot be read is never overwritten") {
+        dir.write("pack/pack.json", "{ not json");
+        const auto imported = pack_tool({"import", src.string(), "--out", pack.string()});
+        CHECK(imported.status == 1);
+        CHECK(imported.out.find("not a pack.json the tool can update") != std::string::npos);
+        CHECK(rc::tests::read_file(pack / "pack.json") == "{ not json");
+    }
+}
