@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <iterator>
@@ -34,7 +35,9 @@ struct ClipInfo {
 };
 
 // Tags every muxer writes and that say nothing about the clip's origin.
-bool is_benign_tag(const std::string& key) {
+bool is_benign_tag(std::string key) {
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     static const std::array<std::string_view, 8> kBenign = {
         "major_brand", "minor_version", "compatible_brands", "handler_name",
         "vendor_id",   "language",      "duration",          "encoder"};
