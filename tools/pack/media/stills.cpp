@@ -453,7 +453,16 @@ void prepare_webp(ByteSpan bytes, const PrepareOptions& o, PreparedMedia& out) {
     finish(out, strip_webp(encode_webp(*image, features.format == 2)));
 }
 
+// libheif's plugins are registered by heif_init and freed by the matching heif_deinit.
+struct HeifLibrary {
+    HeifLibrary() { heif_init(nullptr); }
+    ~HeifLibrary() { heif_deinit(); }
+    HeifLibrary(const HeifLibrary&) = delete;
+    HeifLibrary& operator=(const HeifLibrary&) = delete;
+};
+
 void prepare_heif(ByteSpan bytes, const PrepareOptions& o, PreparedMedia& out) {
+    const HeifLibrary library;
     std::unique_ptr<heif_context, decltype(&heif_context_free)> context(heif_context_alloc(),
                                                                         heif_context_free);
     heif_image_handle* handle = nullptr;
