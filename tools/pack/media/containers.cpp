@@ -416,6 +416,13 @@ StripResult strip_webp(ByteSpan bytes) {
     if (!chunks) {
         return result;
     }
+    const bool has_image = std::any_of(chunks->begin(), chunks->end(), [](const RiffChunk& c) {
+        return c.fourcc == "VP8 " || c.fourcc == "VP8L" || c.fourcc == "ANMF";
+    });
+    if (!has_image) {
+        result.error = "corrupt WebP (no image data)";
+        return result;
+    }
     Bytes body = {'W', 'E', 'B', 'P'};
     for (const auto& chunk : *chunks) {
         if (!webp_chunk_kept(chunk.fourcc)) {
