@@ -119,6 +119,21 @@ TEST_CASE("HEVC and oversized clips become H.264 within 1920x1080", "[pack_media
         write_bytes(dir.path() / "copy.webm", prepared.bytes);
         CHECK(packmedia::leftover_metadata(dir.path() / "copy.webm").empty());
     }
+    SECTION("a MOV whose sound an MP4 cannot hold as it is is converted") {
+        const auto source = dir.path() / "phone.mov";
+        REQUIRE(run_ffmpeg({"-f", "lavfi", "-i", "testsrc=size=160x120:rate=5", "-f", "lavfi", "-i",
+                            "sine=frequency=440", "-t", "0.6", "-c:v", "libx264", "-pix_fmt",
+                            "yuv420p", "-c:a", "pcm_s16le", source.string()}));
+        const auto prepared = packmedia::prepare_media(source);
+        REQUIRE(prepared.ok);
+        CHECK(prepared.extension == ".mp4");
+        CHECK(prepared.reencoded);
+        CHECK(prepared.changes ==
+              std::vector<std::string>{
+                  "converted to H.264/AAC (its streams do not fit an MP4 as they are)"});
+        write_bytes(dir.path() / "copy.mp4", prepared.bytes);
+        CHECK(probe(dir.path() / "copy.mp4").codec == "h264");
+    }
     SECTION("a truncated clip is refused with a message") {
         const auto source = dir.path() / "cut.mp4";
         REQUIRE(make_clip(source, "160x120", "libx264"));

@@ -196,17 +196,28 @@ void prepare_clip(const std::filesystem::path& source, MediaFormat format, const
     }
     const bool too_big =
         info.width > std::max(2, o.max_clip_width) || info.height > std::max(2, o.max_clip_height);
-    const bool transcode = too_big || !browser_playable(info, format);
-    const bool webm = format == MediaFormat::Webm && !transcode;
+    bool transcode = too_big || !browser_playable(info, format);
+    bool webm = format == MediaFormat::Webm && !transcode;
     std::error_code ec;
     const auto temp = std::filesystem::temp_directory_path(ec) /
                       ("rc-pack-clip-" + std::to_string(getpid()) + "-" +
                        std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
     std::filesystem::create_directories(temp, ec);
     const auto output = temp / (webm ? "clip.webm" : "clip.mp4");
-    const bool ran =
+    bool ran =
         !ec && run_command(ffmpeg_arguments(source, output, transcode, webm), temp / "ffmpeg.log");
-    const auto bytes = ran ? read_whole(output) : std::nullopt;
+    if (!ran && !ec && !transcode) {
+        // A stream the MP4 muxer cannot hold as it is (a MOV's PCM sound): convert it all.
+        transcode = true;
+        webm = false;
+        ran = run_command(ffmpeg_arguments(source, temp / "clip.mp4", true, false),
+                          temp / "ffmpeg.log");
+        if (ran) {
+            out.changes.push_back(
+                "converted to H.264/AAC (its streams do not fit an MP4 as they are)");
+        }
+    }
+    const auto bytes = ran ? read_whole(webm ? output : temp / "clip.mp4") : std::nullopt;
     if (!bytes || bytes->empty()) {
         const std::string why = last_line(temp / "ffmpeg.log");
         out.error = "ffmpeg could not convert the clip" + (why.empty() ? "" : ": " + why);
