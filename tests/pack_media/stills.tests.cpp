@@ -132,6 +132,16 @@ TEST_CASE("A colour profile other than sRGB is converted to sRGB and dropped",
     CHECK(converted.r > 210);
     CHECK(converted.b < 45);
 
+    SECTION("a WebP's ICCP is converted too") {
+        const Bytes file =
+            webp_with_chunks(encode_webp(orange), 32, 32, {{"ICCP", display_p3_profile()}});
+        const auto webp = prepare_bytes(dir, "k.webp", file);
+        REQUIRE(webp.ok);
+        CHECK(webp.extension == ".webp");
+        CHECK(webp.changes == std::vector<std::string>{"converted to sRGB from Display P3"});
+        CHECK(decode_webp(webp.bytes).at(16, 16).r > 210);
+        CHECK(leftover(dir, webp.bytes).empty());
+    }
     SECTION("a PNG's iCCP is converted too") {
         Bytes icc = display_p3_profile();
         uLongf size = compressBound(uLong(icc.size()));
