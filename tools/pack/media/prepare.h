@@ -16,15 +16,15 @@ namespace rc::packmedia {
 enum class SuggestedAnswer { None, Real, Generated, Edited };
 
 struct Provenance {
-    std::string software;             // EXIF Software (or PNG "Software" text)
-    std::string make;                 // EXIF Make
-    std::string model;                // EXIF Model
-    std::string digital_source_type;  // XMP/IPTC DigitalSourceType, short form
-                                      // ("trainedAlgorithmicMedia", "digitalCapture"...)
-    std::string c2pa_claim_generator; // from a C2PA manifest (JPEG APP11 JUMBF, PNG caBX,
-                                      // MP4 uuid box); "present" when found but unreadable
-    std::string prompt;               // a generator prompt (PNG tEXt/iTXt/zTXt "parameters",
-                                      // "prompt", "Description"..., or XMP)
+    std::string software;              // EXIF Software (or PNG "Software" text)
+    std::string make;                  // EXIF Make
+    std::string model;                 // EXIF Model
+    std::string digital_source_type;   // XMP/IPTC DigitalSourceType, short form
+                                       // ("trainedAlgorithmicMedia", "digitalCapture"...)
+    std::string c2pa_claim_generator;  // from a C2PA manifest (JPEG APP11 JUMBF, PNG caBX,
+                                       // MP4 uuid box); "present" when found but unreadable
+    std::string prompt;                // a generator prompt (PNG tEXt/iTXt/zTXt "parameters",
+                                       // "prompt", "Description"..., or XMP)
     bool has_gps = false;
     SuggestedAnswer suggested = SuggestedAnswer::None;
     // One short human line per finding, e.g. "EXIF Software: Adobe Firefly",
@@ -40,23 +40,24 @@ struct PrepareOptions {
 
 struct PreparedMedia {
     bool ok = false;
-    std::string error;            // when !ok: what is wrong with the file, in one line
+    std::string error;                // when !ok: what is wrong with the file, in one line
     std::vector<std::uint8_t> bytes;  // the pack's copy, metadata stripped
-    std::string extension;        // ".jpg", ".png", ".webp", ".gif", ".mp4", ".webm"
+    std::string extension;            // ".jpg", ".png", ".webp", ".gif", ".mp4", ".webm"
     bool is_clip = false;
-    Provenance provenance;        // read before stripping
+    Provenance provenance;              // read before stripping
     std::vector<std::string> stripped;  // what was removed: "EXIF", "GPS", "XMP", "IPTC",
                                         // "ICC profile", "C2PA", "PNG text", "MP4 tags"...
     std::vector<std::string> changes;   // "rotated upright (EXIF orientation 6)",
                                         // "converted to sRGB from Display P3",
                                         // "HEIC converted to JPEG", "scaled to 3072 px", ...
-    bool reencoded = false;       // pixels re-encoded (false: stripped losslessly)
+    bool reencoded = false;             // pixels re-encoded (false: stripped losslessly)
 };
 
 // Reads the file, then: provenance; orientation applied; colour profile converted to sRGB;
 // HEIC/HEIF converted; clips remuxed without tags (scaled above 1920x1080, HEVC/ProRes
 // converted to H.264); every metadata block stripped.
-PreparedMedia prepare_media(const std::filesystem::path& source, const PrepareOptions& options = {});
+PreparedMedia prepare_media(const std::filesystem::path& source,
+                            const PrepareOptions& options = {});
 
 // Provenance of a file in memory, without changing anything.
 Provenance read_provenance(const std::vector<std::uint8_t>& bytes);
