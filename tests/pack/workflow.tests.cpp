@@ -450,7 +450,8 @@ TEST_CASE("import refuses what it cannot read, naming it, and overwrites nothing
         const auto imported = pack_tool({"import", src.string(), "--out", pack.string()});
         INFO(imported.out);
         CHECK(imported.status == 1);
-        CHECK(imported.out.find("  generated/broken.jpg: not a picture or clip") != std::string::npos);
+        CHECK(imported.out.find("  generated/broken.jpg: not a picture or clip") !=
+              std::string::npos);
         CHECK(imported.out.find("  vacances/c.jpg: ") != std::string::npos);
         CHECK(read_json(pack / "pack.json")["items"].size() == 2);
     }
