@@ -79,7 +79,10 @@
       return pump();
     });
   }
+  // Start-up milestones for tools/web-bench (performance marks named rc:...).
+  function mark(name) { if (performance.mark) performance.mark('rc:' + name); }
   var wasmBytes = fetchWasm();
+  wasmBytes.then(function () { mark('wasm fetched'); }, function () {});
   wasmBytes.catch(function (e) { fail(String(e.message || e)); });
 
   // IndexedDB writes are explicit: one sync at a time, another one queued if asked meanwhile.
@@ -119,6 +122,7 @@
         loadingText.textContent = 'Starting… / Démarrage…';
         return WebAssembly.instantiate(bytes, imports);
       }).then(function (result) {
+        mark('wasm compiled');
         done(result.instance, result.module);
       }).catch(function (e) { fail('realcheck.wasm: ' + (e.message || e)); });
       return {};
@@ -128,6 +132,7 @@
       var m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || '');
       if (m) { progress.data = [Number(m[1]), Number(m[2])]; showProgress(); }
     },
+    onRuntimeInitialized: function () { mark('main()'); },
     monitorRunDependencies: function () { lastProgressAt = Date.now(); },
     print: function (text) { console.log(text); },
     printErr: noteError,
@@ -135,6 +140,7 @@
     // Called by runner_web.cpp each time the screen's text changes.
     rcSetStatus: function (text) {
       if (!started) {
+        mark('title frame');
         started = true;
         loading.hidden = true;
         document.body.dataset.state = 'running';
