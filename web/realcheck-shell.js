@@ -13,6 +13,29 @@
   document.documentElement.lang = lang ||
       ((navigator.language || 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en');
 
+  // The game reads the pack's pack.json first thing in main(): start its download now, in
+  // parallel with the wasm, so the game's request finds it on its way (a zip link is
+  // fetched whole by the game and left alone).
+  function packBase() {
+    var base = new URL(args[1], location.href);
+    if (/\.json$/.test(base.pathname)) return new URL('.', base);
+    if (/\.zip$/i.test(base.pathname)) return base;
+    return /\/$/.test(base.pathname) ? base : new URL(base.href + '/');
+  }
+  function preloadManifest() {
+    try {
+      var base = packBase();
+      if (/\.zip$/i.test(base.pathname)) return;
+      var link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.href = new URL('pack.json', base).href;
+      document.head.appendChild(link);
+    } catch (e) { /* a malformed ?pack= is the game's to report */ }
+  }
+  preloadManifest();
+
   var loading = document.getElementById('loading');
   var barFill = document.getElementById('bar-fill');
   var loadingText = document.getElementById('loading-text');
@@ -176,9 +199,7 @@
   function keepPackForOffline() {
     if (!navigator.serviceWorker) return;
     navigator.serviceWorker.ready.then(function (registration) {
-      var base = new URL(args[1], location.href);
-      if (/\.json$/.test(base.pathname)) base = new URL('.', base);
-      else if (!/\.zip$/i.test(base.pathname) && !/\/$/.test(base.pathname)) base = new URL(base.href + '/');
+      var base = packBase();
       setTimeout(function () {
         registration.active.postMessage({precache: base.href});
       }, 3000);  // after the first pictures, which the player waits for
