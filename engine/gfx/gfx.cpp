@@ -98,8 +98,9 @@ void use_installed_fonts(GfxDesc* desc) {
 std::unique_ptr<Gfx> Gfx::create(const GfxDesc& desc, std::string* why) {
     std::unique_ptr<Gfx> gfx(new Gfx());
     gfx->desc_ = desc;
-    const int width = desc.width > 0 ? desc.width : 1280;
-    const int height = desc.height > 0 ? desc.height : 720;
+    const SDL_Point size = default_window_size();
+    const int width = desc.width > 0 ? desc.width : size.x;
+    const int height = desc.height > 0 ? desc.height : size.y;
     Uint32 flags = platform_window_flags();
     if (desc.headless)
         flags = SDL_WINDOW_HIDDEN;
