@@ -94,8 +94,13 @@ void frame(void* arg) {
         loop.frames_to_draw = kFramesAfterInput;
     }
     // A playing clip asks for its frames by time (redraw_in_ms() == 0 when one is due).
-    if (loop.frames_to_draw > 0 || loop.client->busy() || loop.first_frame ||
-        loop.client->redraw_in_ms() == 0) {
+    // While busy, a frame only when the work in progress changed the screen.
+    bool owed = loop.frames_to_draw > 0 || loop.first_frame || loop.client->redraw_in_ms() == 0;
+    if (!owed && loop.client->busy() && loop.client->update()) {
+        loop.frames_to_draw = kFramesAfterInput;
+        owed = true;
+    }
+    if (owed) {
         if (loop.frames_to_draw > 0)
             --loop.frames_to_draw;
         loop.first_frame = false;
