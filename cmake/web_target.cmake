@@ -45,6 +45,10 @@ target_link_options(realcheck PRIVATE
     -sMIN_WEBGL_VERSION=1
     -sMAX_WEBGL_VERSION=2
     -sFETCH=1
+    # emscripten_fetch would look in its IndexedDB before every download (~100-250 ms
+    # each, and an IndexedDB open before main()): the service worker (web/sw.js) is
+    # what keeps files here, and nothing asks emscripten_fetch to persist one.
+    -sFETCH_SUPPORT_INDEXEDDB=0
     -sENVIRONMENT=web
     # Fonts at /fonts: SDL_GetBasePath() is "/" in the browser, so find_font finds them.
     "SHELL:--preload-file ${RC_WEB_FONT_DIR}@/fonts"

@@ -97,6 +97,8 @@ std::vector<std::string> App::pack_errors() const {
 void App::pump_session() {
     SessionEvent event = SessionEvent::None;
     auto pictures = session_->pump(&event);
+    if (event != SessionEvent::None || !pictures.empty())
+        ++session_changes_;
     if (event == SessionEvent::Opened)
         on_pack_opened();
     else if (event == SessionEvent::Refused)
@@ -726,6 +728,15 @@ void App::handle_event(const SDL_Event& event) {
     if (event.type == SDL_MULTIGESTURE && event.mgesture.numFingers == 2 &&
         event.mgesture.dDist != 0.f)
         zoom_by(1.f + event.mgesture.dDist * 4.f);
+}
+
+bool App::update() {
+    const std::uint64_t before = session_changes_;
+    collect_media();
+    // A text field's cursor blinks, and a clip opens and plays by itself: keep drawing.
+    const bool clips = std::any_of(images_.begin(), images_.end(),
+                                   [](const ItemImage& image) { return image.clip != nullptr; });
+    return session_changes_ != before || ImGui::GetIO().WantTextInput || clips;
 }
 
 bool App::busy() const {

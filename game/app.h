@@ -47,6 +47,7 @@ class App final : public engine::LoopClient {
     void handle_event(const SDL_Event& event) override;
     void draw() override;
     bool busy() const override;
+    bool update() override;
     int redraw_in_ms() const override;
     bool quit_requested() const override { return quit_; }
     std::string accessible_text() const override { return status_text(); }
@@ -128,6 +129,7 @@ class App final : public engine::LoopClient {
     bool demo_is_fallback_ = false;  // no pack was named: the demo opens if the last one fails
     Game game_;
     std::uint64_t round_seed_ = 0;
+    std::uint64_t session_changes_ = 0;  // pack events and pictures taken (update())
     std::uint64_t next_seed_ = 0;
     bool result_recorded_ = false;
     std::vector<ItemImage> images_;  // one per round item

@@ -13,12 +13,37 @@
   document.documentElement.lang = lang ||
       ((navigator.language || 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en');
 
+  // The game reads the pack's pack.json first thing in main(): start its download now, in
+  // parallel with the wasm, so the game's request finds it on its way (a zip link is
+  // fetched whole by the game and left alone).
+  function packBase() {
+    var base = new URL(args[1], location.href);
+    if (/\.json$/.test(base.pathname)) return new URL('.', base);
+    if (/\.zip$/i.test(base.pathname)) return base;
+    return /\/$/.test(base.pathname) ? base : new URL(base.href + '/');
+  }
+  function preloadManifest() {
+    try {
+      var base = packBase();
+      if (/\.zip$/i.test(base.pathname)) return;
+      var link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.href = new URL('pack.json', base).href;
+      document.head.appendChild(link);
+    } catch (e) { /* a malformed ?pack= is the game's to report */ }
+  }
+  preloadManifest();
+
   var loading = document.getElementById('loading');
   var barFill = document.getElementById('bar-fill');
   var loadingText = document.getElementById('loading-text');
   var failure = document.getElementById('failure');
   var statusEl = document.getElementById('status');
   var failed = false;
+  // Start-up milestones for tools/web-bench (performance marks named rc:...).
+  function mark(name) { if (performance.mark) performance.mark('rc:' + name); }
   var started = false;
   var lastErrors = [];
   var lastProgressAt = Date.now();
@@ -51,36 +76,42 @@
     console.error(text);
   }
 
-  // Downloads the wasm with progress (Content-Length), then hands it to realcheck.js.
-  function fetchWasm() {
+  // Counts a copy of the wasm's download for the progress bar (Content-Length).
+  function countWasmProgress(response) {
+    var total = Number(response.headers.get('Content-Length')) || 0;
+    progress.wasm = [0, total];
+    if (!response.body || !total) return Promise.resolve();
+    var reader = response.body.getReader();
+    function pump() {
+      return reader.read().then(function (step) {
+        if (step.done) return;
+        progress.wasm[0] += step.value.length;
+        showProgress();
+        return pump();
+      });
+    }
+    return pump();
+  }
+
+  // Downloads the wasm and compiles it while it streams in (and, cached, the browser may
+  // reuse its compiled code), before realcheck.js even asks: instantiating is then quick.
+  // compileStreaming needs the server to say application/wasm; otherwise compile whole.
+  function compileWasm() {
     return fetch('realcheck.wasm').then(function (response) {
       if (!response.ok) throw new Error('realcheck.wasm: HTTP ' + response.status);
-      var total = Number(response.headers.get('Content-Length')) || 0;
-      progress.wasm = [0, total];
-      if (!response.body || !total) return response.arrayBuffer();
-      var reader = response.body.getReader();
-      var chunks = [];
-      var received = 0;
-      function pump() {
-        return reader.read().then(function (step) {
-          if (step.done) {
-            var bytes = new Uint8Array(received);
-            var at = 0;
-            chunks.forEach(function (c) { bytes.set(c, at); at += c.length; });
-            return bytes.buffer;
-          }
-          chunks.push(step.value);
-          received += step.value.length;
-          progress.wasm[0] = received;
-          showProgress();
-          return pump();
-        });
-      }
-      return pump();
+      var type = (response.headers.get('Content-Type') || '').split(';')[0].trim();
+      countWasmProgress(response.clone()).then(function () { mark('wasm fetched'); },
+                                               function () {});
+      if (WebAssembly.compileStreaming && type === 'application/wasm')
+        return WebAssembly.compileStreaming(response);
+      return response.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
+    }).then(function (module) {
+      mark('wasm compiled');
+      return module;
     });
   }
-  var wasmBytes = fetchWasm();
-  wasmBytes.catch(function (e) { fail(String(e.message || e)); });
+  var wasmModule = compileWasm();
+  wasmModule.catch(function (e) { fail('realcheck.wasm: ' + (e.message || e)); });
 
   // IndexedDB writes are explicit: one sync at a time, another one queued if asked meanwhile.
   var syncing = false;
@@ -115,11 +146,12 @@
       });
     }],
     instantiateWasm: function (imports, done) {
-      wasmBytes.then(function (bytes) {
+      wasmModule.then(function (module) {
         loadingText.textContent = 'Starting… / Démarrage…';
-        return WebAssembly.instantiate(bytes, imports);
-      }).then(function (result) {
-        done(result.instance, result.module);
+        return WebAssembly.instantiate(module, imports).then(function (instance) {
+          mark('wasm instantiated');
+          done(instance, module);
+        });
       }).catch(function (e) { fail('realcheck.wasm: ' + (e.message || e)); });
       return {};
     },
@@ -128,6 +160,7 @@
       var m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || '');
       if (m) { progress.data = [Number(m[1]), Number(m[2])]; showProgress(); }
     },
+    onRuntimeInitialized: function () { mark('main()'); },
     monitorRunDependencies: function () { lastProgressAt = Date.now(); },
     print: function (text) { console.log(text); },
     printErr: noteError,
@@ -135,6 +168,7 @@
     // Called by runner_web.cpp each time the screen's text changes.
     rcSetStatus: function (text) {
       if (!started) {
+        mark('first screen text');
         started = true;
         loading.hidden = true;
         document.body.dataset.state = 'running';
@@ -165,9 +199,7 @@
   function keepPackForOffline() {
     if (!navigator.serviceWorker) return;
     navigator.serviceWorker.ready.then(function (registration) {
-      var base = new URL(args[1], location.href);
-      if (/\.json$/.test(base.pathname)) base = new URL('.', base);
-      else if (!/\.zip$/i.test(base.pathname) && !/\/$/.test(base.pathname)) base = new URL(base.href + '/');
+      var base = packBase();
       setTimeout(function () {
         registration.active.postMessage({precache: base.href});
       }, 3000);  // after the first pictures, which the player waits for

@@ -18,8 +18,8 @@ inline constexpr float kDefaultTextPixels = 22.f;
 
 struct GfxDesc {
     std::string title;
-    int width = 0;          // 0 → 1280
-    int height = 0;         // 0 → 720
+    int width = 0;          // 0 → default_window_size() (platform.h)
+    int height = 0;         // 0 → default_window_size()
     bool headless = false;  // no visible window: SDL's dummy driver + software renderer
     bool fullscreen = false;
     std::filesystem::path font_file;          // regular face; must cover French (œ, ’, « »)

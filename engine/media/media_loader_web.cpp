@@ -15,6 +15,14 @@ namespace {
 // The current picture and the two ahead: more in flight would only delay the urgent one.
 constexpr int kMaxInFlight = 3;
 
+// Start-up milestones for tools/web-bench: the first pictures' steps (performance marks
+// rc:picture ...). Not more: marks are kept.
+EM_JS(void, rc_web_mark_media, (const char* what), {
+    Module.rcMediaMarks = (Module.rcMediaMarks || 0) + 1;
+    if (performance.mark && Module.rcMediaMarks <= 30)
+        performance.mark('rc:picture ' + UTF8ToString(what));
+});
+
 struct Job {
     MediaTicket ticket = 0;
     MediaRequest request;
@@ -69,6 +77,7 @@ class WebMediaLoader final : public MediaLoader {
         MediaResult result;
         if (done.error.empty()) {
             result = load_media(done.job.request, std::move(done.bytes), limits_);
+            rc_web_mark_media("decoded");
         } else {
             result.error = done.job.request.label + ": " + done.error;
         }
@@ -110,6 +119,7 @@ class WebMediaLoader final : public MediaLoader {
             attr.userData = context;
             attr.onsuccess = &WebMediaLoader::on_done;
             attr.onerror = &WebMediaLoader::on_done;
+            rc_web_mark_media("requested");
             if (emscripten_fetch_t* fetch =
                     emscripten_fetch(&attr, context->job.request.url.c_str()))
                 running_.push_back(fetch);
@@ -130,6 +140,7 @@ class WebMediaLoader final : public MediaLoader {
         Ready done{std::move(context.job), {}, {}};
         const std::string& url = done.job.request.url;
         if (fetch->status >= 200 && fetch->status < 300) {
+            rc_web_mark_media("fetched");
             const auto* data = reinterpret_cast<const std::uint8_t*>(fetch->data);
             done.bytes.assign(data, data + fetch->numBytes);
         } else if (fetch->status == 0) {

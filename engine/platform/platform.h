@@ -10,6 +10,10 @@ namespace rc::engine {
 
 // SDL_CreateWindow flags for a visible, resizable window.
 Uint32 platform_window_flags();
+// The window's size when the game does not ask for one: 1280×720 natively; in the browser
+// the canvas's CSS size × device pixel ratio, the size the web runner keeps it at, so the
+// fonts are built once at the right size instead of again after the first frame.
+SDL_Point default_window_size();
 // Drawn pixels per layout pixel: 1 natively (SDL's high-DPI mode handles it), the
 // device pixel ratio in the browser (the web runner sizes the canvas in device pixels,
 // and ImGui lays out for the CSS size).

@@ -9,6 +9,10 @@ Uint32 platform_window_flags() {
     return SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
 }
 
+SDL_Point default_window_size() {
+    return {1280, 720};
+}
+
 float layout_density() {
     return 1.f;
 }

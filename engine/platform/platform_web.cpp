@@ -1,5 +1,7 @@
 #include <emscripten/html5.h>
 
+#include <cmath>
+
 #include "engine/platform/paths.h"
 #include "engine/platform/platform.h"
 
@@ -9,6 +11,15 @@ namespace rc::engine {
 // high-DPI mode there would make ImGui's points CSS pixels and blur or misplace text.
 Uint32 platform_window_flags() {
     return SDL_WINDOW_RESIZABLE;
+}
+
+SDL_Point default_window_size() {
+    double css_w = 0, css_h = 0;
+    if (emscripten_get_element_css_size("#canvas", &css_w, &css_h) != EMSCRIPTEN_RESULT_SUCCESS ||
+        css_w < 1 || css_h < 1)
+        return {1280, 720};
+    const double dpr = emscripten_get_device_pixel_ratio();
+    return {static_cast<int>(std::lround(css_w * dpr)), static_cast<int>(std::lround(css_h * dpr))};
 }
 
 // Lay out for the CSS size, then draw DPR times bigger, so a phone gets the same

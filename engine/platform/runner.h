@@ -21,6 +21,11 @@ class LoopClient {
     // True while something changes without input (loading, an animation, a text cursor):
     // the loop keeps drawing instead of sleeping.
     virtual bool busy() const = 0;
+    // Moves work in progress on (downloads, decodes) without drawing, and says whether the
+    // screen changed. The web runner calls it while busy() and draws only then: a frame
+    // there can cost 50-250 ms of WebGL read-back without a GPU, and a download waited
+    // for behind frames drawn for nothing comes late. By default: always draw.
+    virtual bool update() { return true; }
     // Milliseconds until the client needs a frame without input (a playing clip's next
     // frame), 0 for now, or -1 for never: the loop sleeps until then and no longer.
     virtual int redraw_in_ms() const { return -1; }

@@ -40,6 +40,14 @@ EM_JS(void, rc_web_sync_storage, (), {
         FS.syncfs(false, function(err){});
 });
 
+// Start-up milestones for tools/web-bench: the first 100 drawn frames (a frame can cost
+// 50-250 ms of WebGL read-back in a browser without a GPU). Not more: marks are kept.
+EM_JS(void, rc_web_mark_frame, (), {
+    Module.rcFrameMarks = (Module.rcFrameMarks || 0) + 1;
+    if (performance.mark && Module.rcFrameMarks <= 100)
+        performance.mark('rc:frame drawn');
+});
+
 struct Loop {
     Gfx* gfx = nullptr;
     LoopClient* client = nullptr;
@@ -86,14 +94,20 @@ void frame(void* arg) {
         loop.frames_to_draw = kFramesAfterInput;
     }
     // A playing clip asks for its frames by time (redraw_in_ms() == 0 when one is due).
-    if (loop.frames_to_draw > 0 || loop.client->busy() || loop.first_frame ||
-        loop.client->redraw_in_ms() == 0) {
+    // While busy, a frame only when the work in progress changed the screen.
+    bool owed = loop.frames_to_draw > 0 || loop.first_frame || loop.client->redraw_in_ms() == 0;
+    if (!owed && loop.client->busy() && loop.client->update()) {
+        loop.frames_to_draw = kFramesAfterInput;
+        owed = true;
+    }
+    if (owed) {
         if (loop.frames_to_draw > 0)
             --loop.frames_to_draw;
         loop.first_frame = false;
         loop.gfx->begin_frame();
         loop.client->draw();
         loop.gfx->end_frame();
+        rc_web_mark_frame();
     }
     if (std::string status = loop.client->accessible_text(); status != loop.last_status) {
         loop.last_status = std::move(status);

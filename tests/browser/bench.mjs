@@ -6,6 +6,8 @@
 //   question  navigation start → first question's picture downloaded and drawn (Enter is
 //             pressed as soon as the title shows; "drawn" = its download finished + 2 frames)
 // then the same page is loaded again in that context (wasm and data in the HTTP cache).
+// Then the start-up breakdown: the median time of each milestone from navigation start,
+// from the page's and the game's performance marks (rc:...) and the resource timings.
 import { chromium } from 'playwright-core';
 
 const argv = process.argv.slice(2);
@@ -45,7 +47,51 @@ async function measure(page, navigate) {
     };
     poll();
   }));
-  return { title, question };
+  const steps = await page.evaluate(milestones);
+  steps['title screen shown (as above)'] = title;
+  return { title, question, steps };
+}
+
+// Runs in the page: each start-up milestone's time from navigation start (null if missing).
+function milestones() {
+  const marks = performance.getEntriesByType('mark');
+  const first = (name, after = 0) => {
+    const m = marks.find((e) => e.name === name && e.startTime >= after);
+    return m ? m.startTime : null;
+  };
+  const resources = performance.getEntriesByType('resource');
+  const resource = (part) => resources.find((e) => e.name.includes(part));
+  const end = (part) => (resource(part) ? resource(part).responseEnd : null);
+  const start = (part) => (resource(part) ? resource(part).startTime : null);
+  const decoded = first('rc:picture decoded');
+  const frames = marks.filter((e) => e.name === 'rc:frame drawn').map((e) => e.startTime);
+  const title = first('rc:first screen text');
+  return {
+    'realcheck.js downloaded': end('realcheck.js'),
+    'wasm downloaded': first('rc:wasm fetched'),
+    'wasm compiled': first('rc:wasm compiled'),
+    'wasm instantiated': first('rc:wasm instantiated'),
+    'realcheck.data (fonts) downloaded': end('realcheck.data'),
+    'main() called': first('rc:main()'),
+    'pack.json requested': start('pack.json'),
+    'pack.json downloaded': end('pack.json'),
+    'first screen text (loading or title)': title,
+    'first picture requested': first('rc:picture requested'),
+    'first picture downloaded': end('/media/'),
+    'first picture decoded': decoded,
+    'first picture drawn (frame end)': decoded === null ? null : first('rc:frame drawn', decoded),
+    'frames drawn before the first text': frames.filter((t) => title !== null && t <= title).length,
+    'frames drawn before the picture': frames.filter((t) => decoded === null || t <= decoded).length,
+  };
+}
+
+function printSteps(label, results) {
+  console.log(`start-up breakdown (${label}), median ms from navigation start`);
+  for (const name of Object.keys(results[0].steps)) {
+    const xs = results.map((r) => r.steps[name]).filter((x) => x !== null);
+    const value = xs.length ? median(xs).toFixed(0) : '-';
+    console.log(`  ${name.padEnd(40)} ${value.padStart(6)}`);
+  }
 }
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
@@ -67,3 +113,5 @@ row('load → title screen (cold cache)', cold.map((r) => r.title));
 row('load → first question picture (cold cache)', cold.map((r) => r.question));
 row('load → title screen (cached)', warm.map((r) => r.title));
 row('load → first question picture (cached)', warm.map((r) => r.question));
+printSteps('cold cache', cold);
+printSteps('cached', warm);
