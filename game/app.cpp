@@ -12,6 +12,7 @@
 #include "game/deck.h"
 #include "game/random.h"
 #include "game/screens/widgets.h"
+#include "game/screens/workshop_screens.h"
 
 namespace rc::game {
 namespace {
@@ -39,7 +40,8 @@ App::App(engine::Gfx& gfx, AppOptions options)
     : gfx_(gfx),
       options_(std::move(options)),
       progress_(options_.data_dir.empty() ? engine::default_data_dir() : options_.data_dir),
-      library_(progress_.data_dir()) {
+      library_(progress_.data_dir()),
+      workshop_(std::make_unique<WorkshopFlow>(progress_.data_dir())) {
     LoadNote note;
     settings_ = progress_.load_settings(&note);
     if (!note.message.empty())
@@ -473,6 +475,8 @@ void App::collect_media() {
 }
 
 void App::drop_failed_current() {
+    if (!workshop_round_.empty())
+        return;  // a workshop keeps its items (and their votes); the room sees no picture
     while (game_.phase() == Phase::Question && images_[game_.position()].failed) {
         const auto& image = images_[game_.position()];
         const auto& item = session_->pack()->manifest.items[game_.current()->pack_index];
@@ -631,7 +635,102 @@ void App::apply(const Action& action) {
         case ActionType::JumpToTell:
             apply_clip_action(action);
             break;
+        default:
+            apply_workshop(action);
+            break;
     }
+}
+
+void App::apply_workshop(const Action& action) {
+    if (action.type == ActionType::WorkshopShowItem) {
+        ui_.missed_detail = action.index;
+        ui_.overlay = Overlay::MissedDetail;
+        view_.reset();
+        request_media_ahead();
+        return;
+    }
+    WorkshopInputs in;
+    in.pack = session_->pack();
+    in.broken = &session_->broken();
+    in.lang = settings_.lang;
+    in.seed = next_seed_;
+    in.now = utc_now_iso();
+    in.clock = clock_now();
+    if (action.type == ActionType::WorkshopStart)
+        next_seed_ = Random(next_seed_).next();
+    workshop_->apply(action, in, ui_.messages);
+    if (auto png = workshop_->take_png_request(); !png.empty())
+        gfx_.request_screenshot(png);
+    sync_workshop_round();
+}
+
+void App::start_workshop_round(const WorkshopSession& session) {
+    const auto& items = session_->pack()->manifest.items;
+    std::vector<std::size_t> picks;
+    for (const auto& item : session.items)
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (items[i].id == item.id) {
+                picks.push_back(i);
+                break;
+            }
+    game_.start(session_->pack()->manifest, picks);
+    images_.clear();
+    images_.resize(game_.items().size());
+    view_.reset();
+    ui_.overlay = Overlay::None;
+    workshop_round_ = session.id;
+}
+
+// The round follows the session: its item on screen, revealed or not, or the debrief.
+void App::sync_workshop_round() {
+    const WorkshopSession* session = workshop_->session();
+    if (!session || !session_->pack()) {
+        if (!workshop_round_.empty()) {
+            workshop_round_.clear();
+            game_.to_title();
+            images_.clear();
+            ui_.overlay = Overlay::None;
+        }
+        return;
+    }
+    if (workshop_round_ != session->id)
+        start_workshop_round(*session);
+    while (game_.phase() != Phase::End) {
+        const std::size_t at = game_.position();
+        const bool past = at < session->current || session->finished;
+        if (game_.phase() == Phase::Question && (past || session->items[at].revealed)) {
+            game_.answer(game_.current()->truth);
+        } else if (game_.phase() == Phase::Feedback && past) {
+            game_.next();
+            view_.reset();
+        } else {
+            break;
+        }
+    }
+    request_media_ahead();
+}
+
+// Enter reveals, then goes on; Esc closes a reopened item.
+bool App::apply_workshop_key(const SDL_Keysym& key) {
+    const WorkshopStep step = workshop_->step();
+    if (key.sym == SDLK_RETURN || key.sym == SDLK_KP_ENTER) {
+        if (step == WorkshopStep::Vote)
+            apply(Action::of(ActionType::WorkshopReveal));
+        else if (step == WorkshopStep::Reveal)
+            apply(Action::of(ActionType::WorkshopNext));
+        return step == WorkshopStep::Vote || step == WorkshopStep::Reveal;
+    }
+    if (key.sym == SDLK_RIGHT && step == WorkshopStep::Reveal) {
+        apply(Action::of(ActionType::WorkshopNext));
+        return true;
+    }
+    if (key.sym == SDLK_ESCAPE && ui_.overlay == Overlay::MissedDetail) {
+        apply(Action::of(ActionType::CloseOverlay));
+        return true;
+    }
+    // The solo game's answer keys mean nothing here; zoom, clips and F11 still work.
+    return key.sym == SDLK_LEFT || key.sym == SDLK_RIGHT || key.sym == SDLK_r ||
+           key.sym == SDLK_g || key.sym == SDLK_e || key.sym == SDLK_DOWN || key.sym == SDLK_SPACE;
 }
 
 // On a clip, Space plays and pauses (only Enter goes on), and the keys in the places of
@@ -654,6 +753,8 @@ bool App::apply_clip_key(const SDL_Keysym& key) {
 
 void App::apply_key(const SDL_Keysym& key) {
     if (apply_clip_key(key))
+        return;
+    if (workshop_->active() && apply_workshop_key(key))
         return;
     const Phase phase = game_.phase();
     const auto emit = [this](ActionType type, content::Answer answer = content::Answer::Real) {
@@ -736,7 +837,8 @@ bool App::update() {
     // A text field's cursor blinks, and a clip opens and plays by itself: keep drawing.
     const bool clips = std::any_of(images_.begin(), images_.end(),
                                    [](const ItemImage& image) { return image.clip != nullptr; });
-    return session_changes_ != before || ImGui::GetIO().WantTextInput || clips;
+    const bool countdown = workshop_->countdown_left(clock_now()).value_or(0.0) > 0.0;
+    return session_changes_ != before || ImGui::GetIO().WantTextInput || clips || countdown;
 }
 
 bool App::busy() const {
@@ -759,7 +861,9 @@ void App::draw() {
                       view_,
                       ui_,
                       actions};
-    if (ui_.overlay == Overlay::Packs) {
+    if (workshop_->active() && ui_.overlay != Overlay::Packs) {
+        draw_workshop_screen(ctx, *workshop_, clock_now());
+    } else if (ui_.overlay == Overlay::Packs) {
         draw_packs_screen(ctx);
     } else {
         switch (game_.phase()) {

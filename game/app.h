@@ -22,6 +22,7 @@
 #include "game/rules.h"
 #include "game/screens/screen.h"
 #include "game/strings.h"
+#include "game/workshop_flow.h"
 
 namespace rc::game {
 
@@ -72,6 +73,7 @@ class App final : public engine::LoopClient {
     void wait_for_media_while(const std::function<bool()>& waiting);
 
     const Game& game() const { return game_; }
+    WorkshopFlow& workshop() { return *workshop_; }
     // The clip on screen, once it plays (null for a picture or a clip still loading).
     const engine::ClipPlayer* clip_on_screen() const { return shown_clip(); }
     const PackSession& session() const { return *session_; }
@@ -118,6 +120,11 @@ class App final : public engine::LoopClient {
     std::vector<PackListing> pack_listings() const;
     std::string describe_listing(const LibraryEntry& entry) const;
     void remove_pack(const std::string& key);
+    // Workshop mode: the flow applies its Actions; the App shows its items as a round.
+    void apply_workshop(const Action& action);
+    bool apply_workshop_key(const SDL_Keysym& key);
+    void sync_workshop_round();
+    void start_workshop_round(const WorkshopSession& session);
 
     engine::Gfx& gfx_;
     AppOptions options_;
@@ -139,6 +146,8 @@ class App final : public engine::LoopClient {
     Uint32 wake_event_ = 0;
     engine::ClipLimits clip_limits_;
     double last_tick_ = -1.0;  // clock_now() when clips last moved on
+    std::unique_ptr<WorkshopFlow> workshop_;
+    std::string workshop_round_;  // the id of the session the round shows, "" for none
 };
 
 }  // namespace rc::game

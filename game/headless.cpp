@@ -105,7 +105,54 @@ class Driver {
         return missed_detail_screenshot();
     }
 
+    // The set-up, each item's vote and reveal with the counts of VOTES.csv, the debrief,
+    // then the exports: <id>.csv, <id>.json and <id>-debrief.png in the export folder.
+    bool play_workshop(const std::string& votes_text) {
+        const auto& run = desc_.workshop;
+        app_.apply(Action::of(ActionType::ShowWorkshop));
+        if (run.items > 0)
+            app_.apply(Action::with_text(ActionType::WorkshopSetItems, std::to_string(run.items)));
+        app_.apply(Action::with_text(ActionType::WorkshopSetPlace, run.place));
+        app_.apply(Action::with_text(ActionType::WorkshopSetDate, run.date));
+        if (!render("w00-setup"))
+            return false;
+        app_.apply(Action::of(ActionType::WorkshopStart));
+        auto& flow = app_.workshop();
+        if (!flow.session())
+            return false;
+        for (const auto& problem : flow.apply_votes_csv(votes_text, run.votes.string()))
+            std::fprintf(stderr, "warning: %s\n", content::to_string(problem).c_str());
+        while (flow.step() == WorkshopStep::Vote) {
+            app_.wait_for_current_media();
+            const std::string number = two_digits(flow.session()->current + 1);
+            if (!render("w" + number + "-vote"))
+                return false;
+            app_.apply(Action::of(ActionType::WorkshopReveal));
+            if (!render("w" + number + "-reveal"))
+                return false;
+            app_.apply(Action::of(ActionType::WorkshopNext));
+        }
+        return render("w99-debrief") && export_workshop();
+    }
+
   private:
+    bool export_workshop() {
+        auto& flow = app_.workshop();
+        const auto& dir = desc_.workshop.export_dir;
+        if (auto why = flow.export_to(dir); !why.empty()) {
+            std::fprintf(stderr, "realcheck: %s\n", why.c_str());
+            return false;
+        }
+        gfx_.request_screenshot(dir / (flow.session()->id + "-debrief.png"));
+        gfx_.begin_frame();
+        app_.draw();
+        gfx_.end_frame();
+        if (gfx_.screenshot_error().empty())
+            return true;
+        std::fprintf(stderr, "realcheck: %s\n", gfx_.screenshot_error().c_str());
+        return false;
+    }
+
     // A clip is shown again further on (the virtual clock moved): the two pictures differ.
     bool later_clip_screenshot(const std::string& number) {
         const engine::ClipPlayer* clip = app_.clip_on_screen();
@@ -160,19 +207,49 @@ void print_problems(const App& app) {
         std::fprintf(stderr, "warning: %s\n", content::to_string(warning).c_str());
 }
 
-}  // namespace
+// The workshop's file of counts, read before anything starts: a missing file is a usage
+// error (status 1), as a missing option is.
+std::optional<std::string> read_votes(const HeadlessDesc& desc) {
+    const auto& run = desc.workshop;
+    if (run.votes.empty() || run.export_dir.empty()) {
+        std::fprintf(stderr, "realcheck: --workshop needs --votes FILE and --export-dir DIR\n");
+        return std::nullopt;
+    }
+    std::string why;
+    auto text = engine::read_small_file(run.votes, &why);
+    if (!text)
+        std::fprintf(stderr, "realcheck: %s: %s\n", run.votes.string().c_str(),
+                     why.empty() ? "no such file" : why.c_str());
+    return text;
+}
 
-int run_headless(const HeadlessDesc& desc) {
+// Checks the answers or the workshop's options; false after saying why (usage error).
+bool check_usage(const HeadlessDesc& desc, std::string* votes) {
+    if (desc.workshop.on) {
+        auto text = read_votes(desc);
+        if (text)
+            *votes = std::move(*text);
+        return text.has_value();
+    }
     for (char letter : desc.answers) {
         if (!answer_letter(letter)) {
             std::fprintf(stderr, "realcheck: --answers: '%c' is not r, g or e\n", letter);
-            return 1;
+            return false;
         }
     }
     if (desc.answers.empty() && !desc.first_frame_only) {
         std::fprintf(stderr, "realcheck: --headless needs --answers (letters r, g or e)\n");
-        return 1;
+        return false;
     }
+    return true;
+}
+
+}  // namespace
+
+int run_headless(const HeadlessDesc& desc) {
+    std::string votes;
+    if (!check_usage(desc, &votes))
+        return 1;
     std::error_code ec;
     if (!desc.screenshot_dir.empty())
         std::filesystem::create_directories(desc.screenshot_dir, ec);
@@ -225,11 +302,12 @@ int run_headless(const HeadlessDesc& desc) {
                          .c_str());
         return 2;
     }
-    if (!driver.play())
-        return 1;
+    const bool played = desc.workshop.on ? driver.play_workshop(votes) : driver.play();
     for (const auto& message : app.messages())
         std::fprintf(stderr, "warning: %s\n", message.c_str());
-    if (!desc.summary_json.empty()) {
+    if (!played)
+        return 1;
+    if (!desc.summary_json.empty() && !desc.workshop.on) {
         if (auto error =
                 engine::write_file_atomically(desc.summary_json, summary_json(app.result()));
             !error.empty()) {

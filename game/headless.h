@@ -1,5 +1,6 @@
 // Plays a whole game without a window, answering from a string of letters, for tests,
-// screenshots and the benchmarks: realcheck --headless --pack P --seed N --answers rgrg…
+// screenshots and the benchmarks: realcheck --headless --pack P --seed N --answers rgrg…,
+// or a workshop session: realcheck --headless --workshop --votes VOTES.csv --export-dir D
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,16 @@
 
 namespace rc::game {
 
+// A whole workshop session from a file of counts (VOTES.csv), exported to a folder.
+struct HeadlessWorkshop {
+    bool on = false;
+    std::filesystem::path votes;       // item,band,real,generated
+    std::filesystem::path export_dir;  // <session id>.csv, .json and -debrief.png go there
+    std::size_t items = 0;             // 0: the default number
+    std::string place;
+    std::string date;
+};
+
 struct HeadlessDesc {
     AppOptions app;
     std::string answers;                   // r, g or e per item; cycled when shorter than the round
@@ -19,6 +30,7 @@ struct HeadlessDesc {
     int width = 1280;
     int height = 720;
     bool first_frame_only = false;  // stop after the title screen's first frame (bench)
+    HeadlessWorkshop workshop;
 };
 
 // Exit status: 0 played, 1 usage/system error, 2 pack refused.

@@ -21,6 +21,9 @@ constexpr const char* kUsage =
     "                 [--max-download MB]\n"
     "       realcheck --headless --pack PATH --seed N --answers rgrg... [--screenshot-dir DIR]\n"
     "                 [--summary-json FILE] [--size WxH] [--data-dir DIR] [--lang fr|en]\n"
+    "       realcheck --headless --workshop --pack PATH --seed N --votes VOTES.csv\n"
+    "                 --export-dir DIR [--items N] [--place TEXT] [--date TEXT]\n"
+    "                 [--screenshot-dir DIR] [--size WxH] [--data-dir DIR] [--lang fr|en]\n"
     "\n"
     "  --pack PATH|URL    a pack folder, its pack.json, a .zip file, or a link to a pack folder "
     "or\n"
@@ -35,7 +38,13 @@ constexpr const char* kUsage =
     "  --screenshot-dir   headless: save a PNG of every screen there\n"
     "  --summary-json F   headless: write the game summary as JSON\n"
     "  --size WxH         headless: window size in pixels (default 1280x720)\n"
-    "  --first-frame      headless: stop after drawing the title screen once (benchmarks)\n";
+    "  --first-frame      headless: stop after drawing the title screen once (benchmarks)\n"
+    "  --workshop         headless: play a workshop session from a file of counts\n"
+    "  --votes FILE       workshop: VOTES.csv, columns item,band,real,generated\n"
+    "  --export-dir DIR   workshop: write <session id>.csv, .json and -debrief.png there\n"
+    "  --items N          workshop: the number of items (default 20, at most 200)\n"
+    "  --place TEXT       workshop: where it takes place\n"
+    "  --date TEXT        workshop: its date, as written\n";
 
 struct Options {
     rc::game::HeadlessDesc headless;
@@ -70,6 +79,8 @@ int parse_args(int argc, char** argv, Options* options) {
             options->fullscreen = true;
         } else if (arg == "--first-frame") {
             options->headless.first_frame_only = true;
+        } else if (arg == "--workshop") {
+            options->headless.workshop.on = true;
         } else if (!has_value) {
             std::fprintf(stderr, "realcheck: %s: unknown option or missing value\n%s", argv[i],
                          kUsage);
@@ -106,6 +117,25 @@ int parse_args(int argc, char** argv, Options* options) {
                 return 1;
             }
             app.max_download_bytes = megabytes * 1'000'000;
+        } else if (arg == "--votes") {
+            options->headless.workshop.votes = std::string(value());
+        } else if (arg == "--export-dir") {
+            options->headless.workshop.export_dir = std::string(value());
+        } else if (arg == "--place") {
+            options->headless.workshop.place = std::string(value());
+        } else if (arg == "--date") {
+            options->headless.workshop.date = std::string(value());
+        } else if (arg == "--items") {
+            const auto text = value();
+            std::size_t items = 0;
+            const auto parsed = std::from_chars(text.data(), text.data() + text.size(), items);
+            if (parsed.ec != std::errc{} || parsed.ptr != text.data() + text.size() || items == 0 ||
+                items > rc::game::kMaxWorkshopItems) {
+                std::fprintf(stderr, "realcheck: --items: expected a number from 1 to %zu\n",
+                             rc::game::kMaxWorkshopItems);
+                return 1;
+            }
+            options->headless.workshop.items = items;
         } else if (arg == "--answers") {
             options->headless.answers = std::string(value());
         } else if (arg == "--screenshot-dir") {

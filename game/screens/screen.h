@@ -44,6 +44,28 @@ enum class ActionType {
     StepFrame,   // value: +1 the next frame, -1 the previous one (pauses)
     SeekClip,    // value: seconds into the clip
     JumpToTell,  // index: the tell whose moment the clip shows (pauses there)
+    // workshop
+    ShowWorkshop,          // the set-up, or the session in progress
+    WorkshopSetItems,      // text: the number of items as typed
+    WorkshopSetPlace,      // text
+    WorkshopSetDate,       // text
+    WorkshopRenameBand,    // index: the band, text: its new name
+    WorkshopRecolourBand,  // index: the band, value: the palette colour
+    WorkshopAddBand,       // text: its name
+    WorkshopRemoveBand,    // index: the band
+    WorkshopReplay,        // text: a past session's id, whose pictures are shown again ("": new)
+    WorkshopStart,
+    WorkshopResume,     // text: the session id
+    WorkshopCount,      // index: band * 2 (+1 for Generated), text: the count as typed
+    WorkshopSkipCount,  // the item's votes are not counted
+    WorkshopReveal,
+    WorkshopNext,
+    WorkshopShowItem,   // index: an item reopened from the debrief
+    WorkshopCountdown,  // starts or stops the show-of-hands countdown
+    WorkshopExport,     // text: the folder ("": the data folder's exports)
+    WorkshopExportAll,  // text: the folder, as WorkshopExport
+    WorkshopShowPast,
+    WorkshopLeave,  // back to the title screen; the session stays saved
 };
 
 struct Action {

@@ -16,6 +16,12 @@ add_library(rc_game_ui STATIC
     ${CMAKE_CURRENT_LIST_DIR}/end_screen.cpp
     ${CMAKE_CURRENT_LIST_DIR}/packs_screen.cpp
     ${CMAKE_CURRENT_LIST_DIR}/settings_window.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/../workshop_flow.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/workshop_screens.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/workshop_widgets.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/workshop_setup.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/workshop_vote.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/workshop_debrief.cpp
 )
 target_link_libraries(rc_game_ui PUBLIC rc_game_core rc_engine)
 if(TARGET rc_game_fetch)

@@ -94,6 +94,9 @@ void draw_title_screen(ScreenContext& ctx) {
     if (big_button(ctx.tr("title.play"), ImVec2(width, font * 3.2f), kColorRealButton))
         ctx.emit(ActionType::Play);
     ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, font * 0.2f));
+    if (big_button(ctx.tr("workshop.open"), ImVec2(width, font * 2.2f), kColorGeneratedButton))
+        ctx.emit(ActionType::ShowWorkshop);
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, font * 0.3f));
     const int pressed =

@@ -741,3 +741,188 @@ TEST_CASE("clips that cannot play are left out with located warnings", "[e2e][vi
     CHECK(ids.count("not-a-clip") == 0);
     CHECK(ids.size() == 4);
 }
+
+namespace {
+
+// A headless workshop run on `pack` with `votes` as VOTES.csv; the exports go to work/out.
+Run run_workshop(const rc::tests::TempDir& dir, const fs::path& pack, const std::string& votes,
+                 const std::string& extra) {
+    const auto votes_file = dir.write("VOTES.csv", votes);
+    return run_game("--workshop --pack '" + pack.string() + "' --votes '" + votes_file.string() +
+                        "' --export-dir '" + (dir.path() / "out").string() + "' " + extra,
+                    dir.path());
+}
+
+// The one file of `dir` whose name ends with `suffix`.
+fs::path only_file_ending(const fs::path& dir, const std::string& suffix) {
+    std::vector<fs::path> found;
+    for (const auto& name : rc::tests::file_names(dir))
+        if (name.size() > suffix.size() && name.ends_with(suffix))
+            found.push_back(dir / name);
+    REQUIRE(found.size() == 1);
+    return found.front();
+}
+
+bool is_real(const json& item) {
+    return item["answer"] == "real";
+}
+
+}  // namespace
+
+TEST_CASE("a headless workshop plays a session from VOTES.csv and exports it", "[e2e][workshop]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto pack = make_pack(dir, 6, 6);
+    // Quoted fields, a quoted UTF-8 band name with an en dash, a tie on item 2, item 3 and
+    // the band "60 and over" absent, an unknown band and an item out of range.
+    const std::string votes =
+        "\"item\",band,real,\"generated\"\r\n"
+        "1,under 18,5,2\r\n"
+        "\"1\",\"18–34\",\"1\",1\r\n"
+        "2,under 18,3,3\r\n"
+        "4,35–59,0,7\r\n"
+        "5,ados,1,1\r\n"
+        "99,under 18,1,1\r\n";
+    const auto shots = dir.path() / "shots";
+    const auto run =
+        run_workshop(dir, pack, votes,
+                     "--seed 3 --items 8 --lang en --place 'Médiathèque; salle 2' --date '2 déc.' "
+                     "--screenshot-dir '" +
+                         shots.string() + "'");
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    const auto out = dir.path() / "out";
+    const json session = read_summary(only_file_ending(out, ".json"));
+
+    SECTION("bad lines are located warnings and the run goes on") {
+        CHECK(run.err.find("VOTES.csv:6: band: \"ados\" is not a band of this session") !=
+              std::string::npos);
+        CHECK(run.err.find("VOTES.csv:7: item: 99 is more than 8") != std::string::npos);
+    }
+    SECTION("the JSON holds the items in session order with their votes") {
+        CHECK(session["out_of"] == 8);
+        CHECK(session["place"] == "Médiathèque; salle 2");
+        CHECK(session["date"] == "2 déc.");
+        REQUIRE(session["items"].size() == 8);
+        std::set<std::string> ids;
+        for (const auto& item : session["items"]) {
+            ids.insert(item["id"].get<std::string>());
+            CHECK((item["answer"] == "real" || item["answer"] == "generated"));
+        }
+        CHECK(ids.size() == 8);
+        const auto& items = session["items"];
+        CHECK(items[0]["votes"] == json({{"under 18", {{"real", 5}, {"generated", 2}}},
+                                         {"18–34", {{"real", 1}, {"generated", 1}}}}));
+        CHECK(items[1]["votes"] == json({{"under 18", {{"real", 3}, {"generated", 3}}}}));
+        CHECK(items[2]["votes"] == json::object());
+        CHECK(items[3]["votes"] == json({{"35–59", {{"real", 0}, {"generated", 7}}}}));
+        for (std::size_t i = 4; i < 8; ++i)
+            CHECK(items[i]["votes"] == json::object());
+    }
+    SECTION("the score counts items whose right votes outnumber the wrong, not ties") {
+        const auto& items = session["items"];
+        const bool first_right = is_real(items[0]);  // 6 real votes against 3
+        const bool fourth_right = !is_real(items[3]);
+        CHECK(items[0]["room_right"] == first_right);
+        CHECK(items[1]["room_right"] == false);  // 3 against 3
+        CHECK(items[2]["room_right"] == false);  // not counted
+        CHECK(session["score"] == int(first_right) + int(fourth_right));
+    }
+    SECTION("the bands hold their name, colour and votes right out of counted") {
+        const auto& items = session["items"];
+        const auto& bands = session["bands"];
+        REQUIRE(bands.size() == 4);
+        const char* names[] = {"under 18", "18–34", "35–59", "60 and over"};
+        const char* colours[] = {"#e69f00", "#56b4e9", "#009e73", "#cc79a7"};
+        for (std::size_t b = 0; b < 4; ++b) {
+            CHECK(bands[b]["name"] == names[b]);
+            CHECK(bands[b]["colour"] == colours[b]);
+        }
+        CHECK(bands[0]["total"] == 13);
+        CHECK(bands[0]["correct"] == (is_real(items[0]) ? 5 : 2) + 3);
+        CHECK(bands[1]["total"] == 2);
+        CHECK(bands[1]["correct"] == 1);
+        CHECK(bands[2]["total"] == 7);
+        CHECK(bands[2]["correct"] == (is_real(items[3]) ? 0 : 7));
+        CHECK(bands[3]["total"] == 0);
+        CHECK(bands[3]["correct"] == 0);
+    }
+    SECTION("the CSV opens in French Excel: a BOM, semicolons, CRLF, one row per item and band") {
+        const std::string csv = rc::tests::read_file(only_file_ending(out, ".csv"));
+        REQUIRE(csv.rfind("\xEF\xBB\xBFsession;started_at;place;date;pack;position;item;answer;"
+                          "band_number;band;real;generated;right;wrong\r\n",
+                          0) == 0);
+        std::size_t rows = 0;
+        for (std::size_t at = csv.find("\r\n"); at != std::string::npos;
+             at = csv.find("\r\n", at + 2))
+            ++rows;
+        CHECK(rows == 1 + 8 * 4);
+        CHECK(csv.find('\n') == csv.find("\r\n") + 1);
+        const std::string first_item = session["items"][0]["id"];
+        CHECK(csv.find(";\"Médiathèque; salle 2\";2 déc.;Test;1;" + first_item + ";") !=
+              std::string::npos);
+        CHECK(csv.find(";1;" + first_item + ";" + session["items"][0]["answer"].get<std::string>() +
+                       ";1;under 18;5;2;") != std::string::npos);
+        // Not counted: empty votes, not 0.
+        CHECK(csv.find(";3;" + session["items"][2]["id"].get<std::string>() + ";" +
+                       session["items"][2]["answer"].get<std::string>() + ";4;60 and over;;;") !=
+              std::string::npos);
+    }
+    SECTION("the debrief chart is a PNG beside the exports, and every step has a screenshot") {
+        SDL_Surface* chart = IMG_Load(only_file_ending(out, "-debrief.png").c_str());
+        REQUIRE(chart != nullptr);
+        CHECK(chart->w == 1280);
+        SDL_FreeSurface(chart);
+        for (const char* name : {"w00-setup.png", "w01-vote.png", "w01-reveal.png",
+                                 "w08-reveal.png", "w99-debrief.png"}) {
+            INFO(name);
+            CHECK(fs::exists(shots / name));
+        }
+    }
+}
+
+TEST_CASE("a French headless workshop names its bands in French", "[e2e][workshop]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto pack = make_pack(dir, 3, 3);
+    const auto run = run_workshop(dir, pack,
+                                  "item,band,real,generated\n1,moins de 18 ans,2,1\n"
+                                  "2,under 18,4,4\n",
+                                  "--seed 1 --lang fr");
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    CHECK(run.err.find("VOTES.csv:3: band: \"under 18\"") != std::string::npos);
+    const json session = read_summary(only_file_ending(dir.path() / "out", ".json"));
+    CHECK(session["out_of"] == 6);  // the pack is smaller than 20: all its items
+    CHECK(session["bands"][0]["name"] == "moins de 18 ans");
+    CHECK(session["bands"][3]["name"] == "60 ans et plus");
+    CHECK(session["items"][0]["votes"] ==
+          json({{"moins de 18 ans", {{"real", 2}, {"generated", 1}}}}));
+    CHECK(session["items"][1]["votes"] == json::object());
+}
+
+TEST_CASE("a headless workshop without its files stops with a clear message", "[e2e][workshop]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto pack = make_pack(dir, 2, 2);
+    const auto out = (dir.path() / "out").string();
+    SECTION("a missing VOTES.csv is a usage error naming it") {
+        const auto run =
+            run_game("--workshop --pack '" + pack.string() + "' --votes '" +
+                         (dir.path() / "none.csv").string() + "' --export-dir '" + out + "'",
+                     dir.path());
+        CHECK(run.status == 1);
+        CHECK(run.err.find("none.csv") != std::string::npos);
+    }
+    SECTION("no --votes is a usage error") {
+        const auto run = run_game(
+            "--workshop --pack '" + pack.string() + "' --export-dir '" + out + "'", dir.path());
+        CHECK(run.status == 1);
+        CHECK(run.err.find("--votes") != std::string::npos);
+    }
+    SECTION("a pack that cannot be opened is refused with status 2") {
+        const auto run = run_workshop(dir, dir.path() / "no-pack", "1,x,1,1\n", "--seed 1");
+        CHECK(run.status == 2);
+        CHECK_FALSE(fs::exists(dir.path() / "out"));
+    }
+}
