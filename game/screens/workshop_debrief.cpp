@@ -2,6 +2,8 @@
 // colours (with their shapes and numbers), how sure the room was against how right, the
 // pictures that fooled it most as thumbnails that reopen, and the exports.
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "game/screens/workshop_screens.h"
 #include "game/screens/workshop_widgets.h"
@@ -10,19 +12,15 @@
 namespace rc::game {
 namespace {
 
-void heading(ScreenContext& ctx, const std::string& text) {
+void heading(const std::string& text) {
     ImGui::Spacing();
-    ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopFont();
+    title_text(text);
 }
 
-// A bar of `share` of `width` in `colour` over a dim track, with `label` after it.
-void share_bar(double share, float width, ImU32 colour, const std::string& label) {
+// A bar of `share` of `track` in `colour` over a dim track, with `label` after it.
+void share_bar(double share, float track, ImU32 colour, const std::string& label) {
     const float font = ImGui::GetFontSize();
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float label_width = ImGui::CalcTextSize(label.c_str()).x;
-    const float track = std::max(font, width - label_width - font * 0.5f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(at, ImVec2(at.x + track, at.y + font), IM_COL32(50, 56, 70, 255));
     draw->AddRectFilled(at, ImVec2(at.x + track * static_cast<float>(share), at.y + font), colour);
@@ -31,63 +29,100 @@ void share_bar(double share, float width, ImU32 colour, const std::string& label
     ImGui::TextUnformatted(label.c_str());
 }
 
+// The bars' track: what the name column and the widest label leave, so the bars line up.
+float track_width(float width, float name_width, const std::vector<std::string>& labels) {
+    float widest = 0.f;
+    for (const auto& label : labels)
+        widest = std::max(widest, ImGui::CalcTextSize(label.c_str()).x);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    return std::max(ImGui::GetFontSize(), width - name_width - widest - spacing * 2.f);
+}
+
 void draw_band_chart(ScreenContext& ctx, const WorkshopSession& session, const Debrief& debrief,
                      float width) {
-    heading(ctx, ctx.tr("workshop.by_band"));
+    heading(ctx.tr("workshop.by_band"));
     const auto& bands = session.setup.bands;
-    const float name_width = std::min(width * 0.4f, ImGui::GetFontSize() * 9.f);
-    for (std::size_t b = 0; b < bands.size() && b < debrief.bands.size(); ++b) {
-        band_chip(bands[b], b, name_width);
-        ImGui::SameLine(name_width + ImGui::GetStyle().ItemSpacing.x);  // from the group's edge
+    const std::size_t count = std::min(bands.size(), debrief.bands.size());
+    std::vector<std::string> labels;
+    for (std::size_t b = 0; b < count; ++b) {
         const auto& tally = debrief.bands[b];
         const auto accuracy = tally.accuracy();
-        const std::string label =
+        labels.push_back(
             accuracy ? ctx.tr("workshop.band_accuracy", {{"percent", percent_text(*accuracy)},
                                                          {"right", std::to_string(tally.right)},
                                                          {"total", std::to_string(tally.counted)}})
-                     : ctx.tr("workshop.no_votes");
-        share_bar(accuracy.value_or(0.0), width - name_width - ImGui::GetStyle().ItemSpacing.x,
-                  ImGui::ColorConvertFloat4ToU32(band_colour(bands[b])), label);
+                     : ctx.tr("workshop.no_votes"));
+    }
+    const float name_width = std::min(width * 0.45f, ImGui::GetFontSize() * 10.f);
+    const float track = track_width(width, name_width, labels);
+    for (std::size_t b = 0; b < count; ++b) {
+        band_chip(bands[b], b, name_width);
+        ImGui::SameLine(name_width + ImGui::GetStyle().ItemSpacing.x);  // from the group's edge
+        share_bar(debrief.bands[b].accuracy().value_or(0.0), track,
+                  ImGui::ColorConvertFloat4ToU32(band_colour(bands[b])), labels[b]);
     }
 }
 
+// One bar per band of certainty (the majority's share of the votes): how many of its
+// pictures the room got right.
 void draw_confidence(ScreenContext& ctx, const Debrief& debrief, float width) {
-    heading(ctx, ctx.tr("workshop.sure_right"));
-    bool any = false;
+    heading(ctx.tr("workshop.sure_right"));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    text_colored_wrapped(kColorMuted, ctx.tr("workshop.sure_hint"));
+    ImGui::PopTextWrapPos();
+    std::vector<const ConfidenceBin*> bins;
+    std::vector<std::string> ranges;
+    std::vector<std::string> labels;
     for (const auto& bin : debrief.confidence) {
         if (bin.items == 0)
             continue;
-        any = true;
-        const std::string label =
-            ctx.tr("workshop.sure_bin", {{"low", percent_text(bin.low)},
-                                         {"high", percent_text(bin.high)},
-                                         {"right", std::to_string(bin.right)},
-                                         {"items", std::to_string(bin.items)}});
-        share_bar(static_cast<double>(bin.right) / static_cast<double>(bin.items), width,
-                  IM_COL32(90, 205, 115, 255), label);
+        bins.push_back(&bin);
+        ranges.push_back(ctx.tr("workshop.sure_range", {{"low", percent_text(bin.low)},
+                                                        {"high", percent_text(bin.high)}}));
+        labels.push_back(ctx.tr("workshop.sure_bin", {{"right", std::to_string(bin.right)},
+                                                      {"items", std::to_string(bin.items)}}));
     }
-    if (!any)
+    if (bins.empty()) {
         ImGui::TextColored(kColorMuted, "%s", ctx.tr("workshop.sure_none").c_str());
+        return;
+    }
+    const float name_width =
+        ImGui::CalcTextSize(
+            ctx.tr("workshop.sure_range", {{"low", "100"}, {"high", "100"}}).c_str())
+            .x;
+    const float track = track_width(width, name_width, labels);
+    for (std::size_t i = 0; i < bins.size(); ++i) {
+        ImGui::TextUnformatted(ranges[i].c_str());
+        ImGui::SameLine(name_width + ImGui::GetStyle().ItemSpacing.x);
+        share_bar(static_cast<double>(bins[i]->right) / static_cast<double>(bins[i]->items), track,
+                  IM_COL32(90, 205, 115, 255), labels[i]);
+    }
 }
 
 // Thumbnails of the most fooled pictures (at most a row), each reopening its item.
 void draw_most_fooled(ScreenContext& ctx, const Debrief& debrief, float width) {
-    heading(ctx, ctx.tr("workshop.most_fooled"));
+    heading(ctx.tr("workshop.most_fooled"));
     if (debrief.most_fooled.empty()) {
         ImGui::TextColored(kColorMuted, "%s", ctx.tr("workshop.none_fooled").c_str());
         return;
     }
     const float font = ImGui::GetFontSize();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float cell = std::max(font * 3.f, std::min(font * 5.f, width / 5.f - spacing));
-    const std::size_t shown =
-        std::min(debrief.most_fooled.size(), static_cast<std::size_t>(width / (cell + spacing)));
+    // Three a row, two rows at most: each caption wraps in its cell.
+    constexpr std::size_t kColumns = 3;
+    const float cell = (width - spacing * (kColumns - 1)) / kColumns;
+    const std::size_t shown = std::min(debrief.most_fooled.size(), kColumns * 2);
     for (std::size_t n = 0; n < shown; ++n) {
         const std::size_t index = debrief.most_fooled[n];
         ImGui::PushID(static_cast<int>(index));
         ImGui::BeginGroup();
         const auto& texture = ctx.thumbnail_of(index);
-        const ImVec2 size(cell, cell * 0.75f);
+        // As large as the cell allows, in the picture's proportions.
+        const float aspect = texture ? static_cast<float>(texture.width()) /
+                                           static_cast<float>(std::max(1, texture.height()))
+                                     : 4.f / 3.f;
+        const float height = std::min(cell / aspect, font * 4.f);
+        const ImVec2 size(height * aspect, height);
         bool pressed = false;
         if (texture)
             pressed = ImGui::ImageButton(static_cast<ImTextureID>(texture.handle()), size,
@@ -97,15 +132,16 @@ void draw_most_fooled(ScreenContext& ctx, const Debrief& debrief, float width) {
         if (pressed)
             ctx.emit(Action::with_index(ActionType::WorkshopShowItem, index));
         const auto share = debrief.items[index].wrong_share().value_or(0.0);
-        ImGui::TextColored(kColorWrong, "%s",
-                           ctx.tr("workshop.fooled_share", {{"n", std::to_string(index + 1)},
-                                                            {"percent", percent_text(share)}})
-                               .c_str());
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + cell);
+        text_colored_wrapped(kColorWrong,
+                             ctx.tr("workshop.fooled_share", {{"n", std::to_string(index + 1)},
+                                                              {"percent", percent_text(share)}}));
+        ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         ImGui::PopID();
-        ImGui::SameLine();
+        if ((n + 1) % kColumns != 0 && n + 1 < shown)
+            ImGui::SameLine();
     }
-    ImGui::NewLine();
 }
 
 void draw_exports(ScreenContext& ctx, float width) {
@@ -134,9 +170,7 @@ void draw_workshop_debrief(ScreenContext& ctx, const WorkshopFlow& flow) {
     const float top = ImGui::GetCursorPosY();
     // Left: the score and the charts. Right: the fooling pictures and the exports.
     ImGui::BeginGroup();
-    ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(ctx.tr("workshop.debrief").c_str());
-    ImGui::PopFont();
+    title_text(ctx.tr("workshop.debrief"));
     ImGui::PushFont(ctx.fonts.display);
     ImGui::SetWindowFontScale(1.f);
     ImGui::TextUnformatted(ctx.tr("workshop.score", {{"score", std::to_string(debrief.score)},

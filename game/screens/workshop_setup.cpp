@@ -34,11 +34,10 @@ void draw_resume_offer(ScreenContext& ctx, const WorkshopFlow& flow, float width
     if (!unfinished)
         return;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    text_colored_wrapped(
-        ImVec4(1.f, 0.84f, 0.04f, 1.f),
-        ctx.tr("workshop.resume_offer", {{"when", when_of(*unfinished)},
-                                         {"n", std::to_string(unfinished->counted_items)},
-                                         {"total", std::to_string(unfinished->out_of)}}));
+    text_colored_wrapped(kColorTruth, ctx.tr("workshop.resume_offer",
+                                             {{"when", when_of(*unfinished)},
+                                              {"n", std::to_string(unfinished->counted_items)},
+                                              {"total", std::to_string(unfinished->out_of)}}));
     ImGui::PopTextWrapPos();
     if (big_button(ctx.tr("workshop.resume"), ImVec2(width, 0), kColorRealButton))
         ctx.emit(Action::with_text(ActionType::WorkshopResume, unfinished->id));
@@ -101,9 +100,7 @@ void draw_bands(ScreenContext& ctx, WorkshopFlow& flow, float width) {
     auto& typing = flow.typing();
     typing.band_names.resize(bands.size());
     const float font = ImGui::GetFontSize();
-    ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(ctx.tr("workshop.bands").c_str());
-    ImGui::PopFont();
+    title_text(ctx.tr("workshop.bands"));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     text_colored_wrapped(kColorMuted, ctx.tr("workshop.bands_hint"));
     ImGui::PopTextWrapPos();
@@ -148,9 +145,7 @@ void draw_bands(ScreenContext& ctx, WorkshopFlow& flow, float width) {
 }
 
 void draw_pictures_choice(ScreenContext& ctx, const WorkshopFlow& flow, float width) {
-    ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(ctx.tr("workshop.pictures").c_str());
-    ImGui::PopFont();
+    title_text(ctx.tr("workshop.pictures"));
     const bool replay = !flow.replay_id().empty();
     if (choice_button(ctx.tr("workshop.new_pictures"), !replay))
         ctx.emit(Action::with_text(ActionType::WorkshopReplay, ""));
@@ -180,9 +175,7 @@ void draw_workshop_setup(ScreenContext& ctx, WorkshopFlow& flow) {
     const float left = (ImGui::GetContentRegionAvail().x - width) / 2.f;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
     ImGui::BeginGroup();
-    ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(ctx.tr("workshop.title").c_str());
-    ImGui::PopFont();
+    title_text(ctx.tr("workshop.title"));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     text_wrapped(ctx.tr("workshop.pack", {{"title", flow.setup().pack_title}}));
     for (const auto& message : ctx.ui.messages)
@@ -212,9 +205,7 @@ void draw_workshop_past(ScreenContext& ctx, const WorkshopFlow& flow) {
     begin_projector_panel(ctx, "workshop-past", true);
     const float font = ImGui::GetFontSize();
     const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(ctx.tr("workshop.past").c_str());
-    ImGui::PopFont();
+    title_text(ctx.tr("workshop.past"));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     for (const auto& message : ctx.ui.messages)
         text_colored_wrapped(kColorWrong, message);

@@ -12,12 +12,8 @@ namespace {
 
 // "Picture 3 of 20" and Pause on the top row; returns where the content starts.
 float draw_top_row(ScreenContext& ctx, const WorkshopSession& session) {
-    ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(
-        ctx.tr("workshop.progress", {{"n", std::to_string(session.current + 1)},
-                                     {"total", std::to_string(session.items.size())}})
-            .c_str());
-    ImGui::PopFont();
+    title_text(ctx.tr("workshop.progress", {{"n", std::to_string(session.current + 1)},
+                                            {"total", std::to_string(session.items.size())}}));
     const std::string pause = ctx.tr("workshop.pause");
     const float pause_width =
         ImGui::CalcTextSize(pause.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.f;
@@ -67,15 +63,18 @@ void draw_count_row(ScreenContext& ctx, WorkshopFlow& flow, std::size_t band, fl
 void draw_counts(ScreenContext& ctx, WorkshopFlow& flow, float width) {
     const auto& bands = flow.session()->setup.bands;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float field_width = std::max(ImGui::CalcTextSize(ctx.tr("workshop.generated").c_str()).x,
-                                       ImGui::CalcTextSize("00000").x) +
-                              ImGui::GetStyle().FramePadding.x * 2.f;
-    const float name_width = std::max(1.f, width - (field_width + spacing) * 2.f - spacing);
+    const float field_width =
+        ImGui::CalcTextSize("00000").x + ImGui::GetStyle().FramePadding.x * 2.f;
+    const float name_width = std::max(1.f, width - (field_width + spacing) * 2.f);
+    // "Generated" is wider than its field: Real starts at its field's left edge, Generated
+    // ends at its field's right edge, so both fit above five digits.
     const float left = ImGui::GetCursorPosX();
+    const std::string generated = ctx.tr("workshop.generated");
     ImGui::SetCursorPosX(left + name_width + spacing);
     ImGui::TextColored(kColorMuted, "%s", ctx.tr("workshop.real").c_str());
-    ImGui::SameLine(name_width + spacing * 2.f + field_width);  // from the group's left edge
-    ImGui::TextColored(kColorMuted, "%s", ctx.tr("workshop.generated").c_str());
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(left + width - ImGui::CalcTextSize(generated.c_str()).x);
+    ImGui::TextColored(kColorMuted, "%s", generated.c_str());
     bool entered = false;
     bool refused = false;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
@@ -114,16 +113,15 @@ void draw_workshop_vote(ScreenContext& ctx, WorkshopFlow& flow, double clock) {
     if (!item || !session)
         return;
     begin_projector_panel(ctx, "workshop-vote", false);
-    const WorkshopLayout layout = workshop_layout(draw_top_row(ctx, *session));
+    // The counts need room for a band's name and two fields: a little more than the reveal.
+    const WorkshopLayout layout = workshop_layout(draw_top_row(ctx, *session), 0.52f);
     draw_media_area(ctx, ctx.game.position(), *item, layout.picture_min, layout.picture_max, false);
     const float font = ImGui::GetFontSize();
     const float width = layout.side_max.x - layout.side_min.x;
     ImGui::SetCursorScreenPos(layout.side_min);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::PushFont(ctx.fonts.bold);
     text_wrapped(ctx.tr("workshop.vote_prompt"));
-    ImGui::PopFont();
     ImGui::PopTextWrapPos();
     draw_counts(ctx, flow, width);
     ImGui::TextColored(kColorMuted, "%s", ctx.tr("workshop.keys").c_str());

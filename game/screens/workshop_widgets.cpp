@@ -1,5 +1,7 @@
 #include "game/screens/workshop_widgets.h"
 
+#include <imgui_internal.h>  // the window's font scale
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -54,6 +56,38 @@ void end_projector_panel() {
     end_panel();
 }
 
+void title_text(const std::string& text, bool wrapped) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float scale = window->FontWindowScale;
+    ImGui::SetWindowFontScale(scale * 1.2f);
+    if (wrapped)
+        text_wrapped(text);
+    else
+        ImGui::TextUnformatted(text.c_str());
+    ImGui::SetWindowFontScale(scale);
+}
+
+// The explanation, the tells' notes and the credits, in the projector's face (the solo
+// panel's draw_explanation uses the smaller body faces).
+void draw_workshop_explanation(ScreenContext& ctx, const content::PackItem& item) {
+    bool fell_back = false;
+    const std::string& explanation = item.explanation.get(ctx.lang, &fell_back);
+    if (fell_back)
+        text_colored_wrapped(kColorMuted, ctx.tr("feedback.fallback"));
+    text_wrapped(explanation);
+    if (!item.tells.empty())
+        title_text(ctx.tr("feedback.tells"));
+    for (std::size_t i = 0; i < item.tells.size(); ++i)
+        text_wrapped(std::to_string(i + 1) + ". " + item.tells[i].note.get(ctx.lang));
+    ImGui::Separator();
+    text_colored_wrapped(
+        kColorMuted, ctx.tr("feedback.credit",
+                            {{"credit", item.source.credit}, {"license", item.source.license}}));
+    if (!item.generator.empty())
+        text_colored_wrapped(kColorMuted,
+                             ctx.tr("feedback.generator", {{"generator", item.generator}}));
+}
+
 ImVec4 band_colour(const Band& band) {
     return ImVec4(band.colour.r / 255.f, band.colour.g / 255.f, band.colour.b / 255.f, 1.f);
 }
@@ -102,8 +136,10 @@ void band_chip(const Band& band, std::size_t index, float width) {
     ImGui::Dummy(ImVec2(font, font));
     ImGui::SameLine();
     std::string label = std::to_string(index + 1) + " " + band.name;
-    if (width > 0.f) {
-        const float room = width - font - ImGui::GetStyle().ItemSpacing.x;
+    if (width > 0.f &&
+        ImGui::CalcTextSize(label.c_str()).x > width - font - ImGui::GetStyle().ItemSpacing.x) {
+        const float room =
+            width - font - ImGui::GetStyle().ItemSpacing.x - ImGui::CalcTextSize("…").x;
         while (label.size() > 1 && ImGui::CalcTextSize(label.c_str()).x > room) {
             // One character off the end, never half of one.
             while (!label.empty() && (static_cast<unsigned char>(label.back()) & 0xC0) == 0x80)
@@ -111,6 +147,7 @@ void band_chip(const Band& band, std::size_t index, float width) {
             if (!label.empty())
                 label.pop_back();
         }
+        label += "…";
     }
     ImGui::TextColored(band_colour(band), "%s", label.c_str());
 }
@@ -130,14 +167,14 @@ bool text_field(const char* id, std::string& text, float width, ImGuiInputTextFl
     return edited;
 }
 
-WorkshopLayout workshop_layout(float top) {
+WorkshopLayout workshop_layout(float top, float picture_share) {
     const auto* viewport = ImGui::GetMainViewport();
     const ImVec2 origin = viewport->WorkPos;
     const ImVec2 size = viewport->WorkSize;
     const float pad = ImGui::GetFontSize() * 0.4f;
     WorkshopLayout layout;
     layout.picture_min = ImVec2(origin.x + pad, origin.y + top);
-    layout.picture_max = ImVec2(origin.x + size.x * 0.56f, origin.y + size.y - pad);
+    layout.picture_max = ImVec2(origin.x + size.x * picture_share, origin.y + size.y - pad);
     layout.side_min = ImVec2(layout.picture_max.x + pad, origin.y + top);
     layout.side_max = ImVec2(origin.x + size.x - pad, origin.y + size.y - pad);
     return layout;
@@ -151,34 +188,39 @@ void draw_band_votes(ScreenContext& ctx, const WorkshopSession& session, std::si
                      float width) {
     const auto& bands = session.setup.bands;
     const auto& votes = session.items[item].votes;
-    const float font = ImGui::GetFontSize();
-    std::uint32_t most = 1;
-    for (const auto& count : votes)
-        if (count)
-            most = std::max({most, count->real, count->generated});
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const std::string real = ctx.tr("workshop.real");
+    const std::string generated = ctx.tr("workshop.generated");
+    // Two columns hold six digits each, and the two headers side by side with a gap.
+    const float column = std::max(
+        ImGui::CalcTextSize("000000").x,
+        (ImGui::CalcTextSize(real.c_str()).x + ImGui::CalcTextSize(generated.c_str()).x) / 2.f);
+    const float name_width = std::max(1.f, width - (column + spacing) * 2.f);
+    const float left = ImGui::GetCursorPosX();
+    // A count ends at its column's right edge, as numbers line up in a table.
+    const auto at_right_of = [&](int side, const std::string& text) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(left + name_width + spacing + (column + spacing) * side + column -
+                             ImGui::CalcTextSize(text.c_str()).x);
+    };
+    // The headers are wider than a count: Real starts at its column, Generated ends at its.
+    ImGui::SetCursorPosX(left + name_width + spacing);
+    ImGui::TextColored(kColorMuted, "%s", real.c_str());
+    at_right_of(1, generated);
+    ImGui::TextColored(kColorMuted, "%s", generated.c_str());
     for (std::size_t b = 0; b < bands.size(); ++b) {
-        band_chip(bands[b], b, width);
+        band_chip(bands[b], b, name_width);
         const auto& count = b < votes.size() ? votes[b] : std::nullopt;
         if (!count) {
+            at_right_of(1, ctx.tr("workshop.not_counted"));
             ImGui::TextColored(kColorMuted, "%s", ctx.tr("workshop.not_counted").c_str());
             continue;
         }
-        const std::string text =
-            ctx.tr("workshop.band_votes", {{"real", std::to_string(count->real)},
-                                           {"generated", std::to_string(count->generated)}});
-        ImGui::TextUnformatted(text.c_str());
-        // Two bars in the band's colour: Real full, Generated hatched by a darker shade.
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float bar = font * 0.35f;
-        const ImU32 colour = ImGui::ColorConvertFloat4ToU32(band_colour(bands[b]));
-        const float real_w = width * static_cast<float>(count->real) / static_cast<float>(most);
-        const float gen_w = width * static_cast<float>(count->generated) / static_cast<float>(most);
-        draw->AddRectFilled(at, ImVec2(at.x + real_w, at.y + bar), colour);
-        draw->AddRect(ImVec2(at.x, at.y + bar * 1.3f),
-                      ImVec2(at.x + std::max(gen_w, 1.f), at.y + bar * 2.3f), colour, 0.f, 0,
-                      std::max(2.f, font * 0.08f));
-        ImGui::Dummy(ImVec2(width, bar * 2.6f));
+        for (int side = 0; side < 2; ++side) {
+            const std::string number = std::to_string(side == 0 ? count->real : count->generated);
+            at_right_of(side, number);
+            ImGui::TextUnformatted(number.c_str());
+        }
     }
 }
 
@@ -192,11 +234,9 @@ void draw_workshop_answer(ScreenContext& ctx, const WorkshopFlow& flow, std::siz
     if (!item)
         return;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::PushFont(ctx.fonts.bold);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.f, 0.84f, 0.04f, 1.f));
-    text_wrapped(ctx.tr(truth_key(*item)));
+    ImGui::PushStyleColor(ImGuiCol_Text, kColorTruth);
+    title_text(ctx.tr(truth_key(*item)), true);
     ImGui::PopStyleColor();
-    ImGui::PopFont();
     const ItemTally& tally = flow.debrief().items[index];
     const std::string counts = std::to_string(tally.right);
     const char* key = !tally.counted || tally.votes() == 0 ? "workshop.room_not_counted"
@@ -212,9 +252,7 @@ void draw_workshop_answer(ScreenContext& ctx, const WorkshopFlow& flow, std::siz
     draw_band_votes(ctx, session, index, width);
     ImGui::Spacing();
     ImGui::Separator();
-    RoundItem round = rounds[index];
-    round.given.reset();  // the room's answer is the votes above, not one player's
-    draw_explanation(ctx, *item, round, false);
+    draw_workshop_explanation(ctx, *item);
     ImGui::PopTextWrapPos();
 }
 

@@ -16,6 +16,11 @@ namespace rc::game {
 void begin_projector_panel(ScreenContext& ctx, const char* id, bool scrollable);
 void end_projector_panel();
 
+inline const ImVec4 kColorTruth{1.f, 0.84f, 0.04f, 1.f};  // the answer, as the tells' yellow
+
+// A screen's or a part's title: the current face a fifth larger; `wrapped` for long text.
+void title_text(const std::string& text, bool wrapped = false);
+
 ImVec4 band_colour(const Band& band);
 // The band's shape (● ▲ ■ …) drawn in its colour in a square of `side` at `at`; the shapes
 // are drawn, not typed, so no font needs them.
@@ -32,7 +37,8 @@ struct WorkshopLayout {
     ImVec2 picture_min, picture_max;
     ImVec2 side_min, side_max;
 };
-WorkshopLayout workshop_layout(float top);
+// `picture_share` of the width goes to the picture.
+WorkshopLayout workshop_layout(float top, float picture_share = 0.56f);
 
 // "42" from a share in [0, 1].
 std::string percent_text(double share);
