@@ -163,7 +163,7 @@ void draw_workshop_debrief(ScreenContext& ctx, const WorkshopFlow& flow) {
     if (!session)
         return;
     const Debrief& debrief = flow.debrief();
-    begin_projector_panel(ctx, "workshop-debrief", true);
+    begin_projector_panel(ctx.fonts, "workshop-debrief", true);
     const float font = ImGui::GetFontSize();
     const float full = ImGui::GetContentRegionAvail().x;
     const float column = (full - font) / 2.f;
@@ -207,7 +207,7 @@ void draw_workshop_item(ScreenContext& ctx, const WorkshopFlow& flow, std::size_
     const content::PackItem* item = ctx.item_of(rounds[index]);
     if (!item)
         return;
-    begin_projector_panel(ctx, "workshop-item", false);
+    begin_projector_panel(ctx.fonts, "workshop-item", false);
     const float font = ImGui::GetFontSize();
     const WorkshopLayout layout = workshop_layout(font * 0.4f);
     draw_media_area(ctx, index, *item, layout.picture_min, layout.picture_max, true);

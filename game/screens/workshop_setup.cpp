@@ -169,7 +169,7 @@ void draw_pictures_choice(ScreenContext& ctx, const WorkshopFlow& flow, float wi
 }  // namespace
 
 void draw_workshop_setup(ScreenContext& ctx, WorkshopFlow& flow) {
-    begin_projector_panel(ctx, "workshop-setup", true);
+    begin_projector_panel(ctx.fonts, "workshop-setup", true);
     const float font = ImGui::GetFontSize();
     const float width = std::min(ImGui::GetContentRegionAvail().x, font * 30.f);
     const float left = (ImGui::GetContentRegionAvail().x - width) / 2.f;
@@ -202,7 +202,7 @@ void draw_workshop_setup(ScreenContext& ctx, WorkshopFlow& flow) {
 }
 
 void draw_workshop_past(ScreenContext& ctx, const WorkshopFlow& flow) {
-    begin_projector_panel(ctx, "workshop-past", true);
+    begin_projector_panel(ctx.fonts, "workshop-past", true);
     const float font = ImGui::GetFontSize();
     const float width = ImGui::GetContentRegionAvail().x;
     title_text(ctx.tr("workshop.past"));

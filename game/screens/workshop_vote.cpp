@@ -112,7 +112,7 @@ void draw_workshop_vote(ScreenContext& ctx, WorkshopFlow& flow, double clock) {
     const WorkshopSession* session = flow.session();
     if (!item || !session)
         return;
-    begin_projector_panel(ctx, "workshop-vote", false);
+    begin_projector_panel(ctx.fonts, "workshop-vote", false);
     // The counts need room for a band's name and two fields: a little more than the reveal.
     const WorkshopLayout layout = workshop_layout(draw_top_row(ctx, *session), 0.52f);
     draw_media_area(ctx, ctx.game.position(), *item, layout.picture_min, layout.picture_max, false);
@@ -144,7 +144,7 @@ void draw_workshop_reveal(ScreenContext& ctx, const WorkshopFlow& flow) {
     const WorkshopSession* session = flow.session();
     if (!item || !session)
         return;
-    begin_projector_panel(ctx, "workshop-reveal", false);
+    begin_projector_panel(ctx.fonts, "workshop-reveal", false);
     const WorkshopLayout layout = workshop_layout(draw_top_row(ctx, *session));
     draw_media_area(ctx, ctx.game.position(), *item, layout.picture_min, layout.picture_max, true);
     const float font = ImGui::GetFontSize();

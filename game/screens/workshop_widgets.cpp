@@ -44,11 +44,11 @@ void star(ImDrawList* draw, ImVec2 c, float r, ImU32 colour) {
 
 }  // namespace
 
-void begin_projector_panel(ScreenContext& ctx, const char* id, bool scrollable) {
+void begin_projector_panel(const engine::Fonts& fonts, const char* id, bool scrollable) {
     begin_full_panel(id, scrollable);
-    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::PushFont(fonts.heading);
     const float height = ImGui::GetMainViewport()->WorkSize.y;
-    ImGui::SetWindowFontScale(projector_font_scale(ctx.fonts.heading->FontSize, height));
+    ImGui::SetWindowFontScale(projector_font_scale(fonts.heading->FontSize, height));
 }
 
 void end_projector_panel() {
@@ -131,10 +131,7 @@ void draw_band_symbol(const Band& band, ImVec2 at, float side) {
 
 void band_chip(const Band& band, std::size_t index, float width) {
     const float font = ImGui::GetFontSize();
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    draw_band_symbol(band, at, font);
-    ImGui::Dummy(ImVec2(font, font));
-    ImGui::SameLine();
+    const ImVec2 start = ImGui::GetCursorScreenPos();
     std::string label = std::to_string(index + 1) + " " + band.name;
     if (width > 0.f &&
         ImGui::CalcTextSize(label.c_str()).x > width - font - ImGui::GetStyle().ItemSpacing.x) {
@@ -149,7 +146,11 @@ void band_chip(const Band& band, std::size_t index, float width) {
         }
         label += "…";
     }
+    // The text first, then its shape on its left at the text's height (a row of fields
+    // lowers the text by the frame padding).
+    ImGui::SetCursorScreenPos(ImVec2(start.x + font + ImGui::GetStyle().ItemSpacing.x, start.y));
     ImGui::TextColored(band_colour(band), "%s", label.c_str());
+    draw_band_symbol(band, ImVec2(start.x, ImGui::GetItemRectMin().y), font);
 }
 
 bool text_field(const char* id, std::string& text, float width, ImGuiInputTextFlags flags,

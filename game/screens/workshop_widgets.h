@@ -13,7 +13,7 @@
 namespace rc::game {
 
 // A full-window panel whose text is at least kProjectorMinTextShare of the screen height.
-void begin_projector_panel(ScreenContext& ctx, const char* id, bool scrollable);
+void begin_projector_panel(const engine::Fonts& fonts, const char* id, bool scrollable);
 void end_projector_panel();
 
 inline const ImVec4 kColorTruth{1.f, 0.84f, 0.04f, 1.f};  // the answer, as the tells' yellow
