@@ -132,7 +132,7 @@ class Driver {
                 return false;
             app_.apply(Action::of(ActionType::WorkshopNext));
         }
-        return render("w99-debrief") && export_workshop();
+        return render("w99-debrief") && export_workshop() && workshop_extra_screenshots();
     }
 
   private:
@@ -151,6 +151,23 @@ class Driver {
             return true;
         std::fprintf(stderr, "realcheck: %s\n", gfx_.screenshot_error().c_str());
         return false;
+    }
+
+    // The most fooled picture reopened from the debrief, and the list of past sessions.
+    bool workshop_extra_screenshots() {
+        if (desc_.screenshot_dir.empty())
+            return true;
+        const auto& fooled = app_.workshop().debrief().most_fooled;
+        if (!fooled.empty()) {
+            app_.apply(Action::with_index(ActionType::WorkshopShowItem, fooled.front()));
+            app_.wait_for_all_media();
+            const bool ok = render("w99-debrief-item");
+            app_.apply(Action::of(ActionType::CloseOverlay));
+            if (!ok)
+                return false;
+        }
+        app_.apply(Action::of(ActionType::WorkshopShowPast));
+        return render("w99-past");
     }
 
     // A clip is shown again further on (the virtual clock moved): the two pictures differ.
