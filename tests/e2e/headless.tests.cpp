@@ -873,8 +873,9 @@ TEST_CASE("a headless workshop plays a session from VOTES.csv and exports it", "
         REQUIRE(chart != nullptr);
         CHECK(chart->w == 1280);
         SDL_FreeSurface(chart);
-        for (const char* name : {"w00-setup.png", "w01-vote.png", "w01-reveal.png",
-                                 "w08-reveal.png", "w99-debrief.png"}) {
+        for (const char* name :
+             {"w00-setup.png", "w01-vote.png", "w01-reveal.png", "w08-reveal.png",
+              "w99-debrief.png", "w99-debrief-item.png", "w99-past.png"}) {
             INFO(name);
             CHECK(fs::exists(shots / name));
         }
