@@ -710,27 +710,23 @@ void App::sync_workshop_round() {
     request_media_ahead();
 }
 
-// Enter reveals, then goes on; Esc closes a reopened item.
+// Enter reveals, then goes on; Esc closes a reopened item, or steps back out of the
+// set-up. Only zoom and F11 are left to the solo game's keys (its Enter would start a
+// round, its arrows answer).
 bool App::apply_workshop_key(const SDL_Keysym& key) {
     const WorkshopStep step = workshop_->step();
-    if (key.sym == SDLK_RETURN || key.sym == SDLK_KP_ENTER) {
-        if (step == WorkshopStep::Vote)
-            apply(Action::of(ActionType::WorkshopReveal));
-        else if (step == WorkshopStep::Reveal)
-            apply(Action::of(ActionType::WorkshopNext));
-        return step == WorkshopStep::Vote || step == WorkshopStep::Reveal;
-    }
-    if (key.sym == SDLK_RIGHT && step == WorkshopStep::Reveal) {
+    const bool enter = key.sym == SDLK_RETURN || key.sym == SDLK_KP_ENTER;
+    if (enter && step == WorkshopStep::Vote)
+        apply(Action::of(ActionType::WorkshopReveal));
+    else if ((enter || key.sym == SDLK_RIGHT) && step == WorkshopStep::Reveal)
         apply(Action::of(ActionType::WorkshopNext));
-        return true;
-    }
-    if (key.sym == SDLK_ESCAPE && ui_.overlay == Overlay::MissedDetail) {
+    else if (key.sym == SDLK_ESCAPE && ui_.overlay == Overlay::MissedDetail)
         apply(Action::of(ActionType::CloseOverlay));
-        return true;
-    }
-    // The solo game's answer keys mean nothing here; zoom, clips and F11 still work.
-    return key.sym == SDLK_LEFT || key.sym == SDLK_RIGHT || key.sym == SDLK_r ||
-           key.sym == SDLK_g || key.sym == SDLK_e || key.sym == SDLK_DOWN || key.sym == SDLK_SPACE;
+    else if (key.sym == SDLK_ESCAPE && (step == WorkshopStep::Setup || step == WorkshopStep::Past))
+        apply(Action::of(ActionType::WorkshopLeave));
+    const auto passes = {SDLK_PLUS,     SDLK_EQUALS, SDLK_KP_PLUS, SDLK_MINUS,
+                         SDLK_KP_MINUS, SDLK_0,      SDLK_KP_0,    SDLK_F11};
+    return std::find(passes.begin(), passes.end(), key.sym) == passes.end();
 }
 
 // On a clip, Space plays and pauses (only Enter goes on), and the keys in the places of
@@ -900,6 +896,22 @@ std::string App::clip_status() const {
 std::string App::status_text() const {
     const auto lang = settings_.lang;
     const auto& s = strings();
+    if (const WorkshopSession* session = workshop_->session()) {  // the room's screen
+        const auto& debrief = workshop_->debrief();
+        if (workshop_->step() == WorkshopStep::Debrief)
+            return s.get(lang, "workshop.debrief") + " " +
+                   s.format(lang, "workshop.score",
+                            {{"score", std::to_string(debrief.score)},
+                             {"total", std::to_string(debrief.out_of)}});
+        const std::string progress = s.format(lang, "workshop.progress",
+                                              {{"n", std::to_string(session->current + 1)},
+                                               {"total", std::to_string(debrief.out_of)}});
+        if (workshop_->step() == WorkshopStep::Vote || !game_.current())
+            return progress + " " + s.get(lang, "workshop.vote_prompt");
+        return progress + " " +
+               s.get(lang,
+                     truth_key(session_->pack()->manifest.items[game_.current()->pack_index]));
+    }
     const RoundItem* round = game_.current();
     switch (game_.phase()) {
         case Phase::Title: {

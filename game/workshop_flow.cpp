@@ -24,6 +24,13 @@ std::vector<content::PackItem> showable_items(const content::LoadedPack& pack,
     return items;
 }
 
+std::vector<std::string> names_of(const std::vector<Band>& bands) {
+    std::vector<std::string> names;
+    for (const auto& band : bands)
+        names.push_back(band.name);
+    return names;
+}
+
 std::size_t parse_item_count(const std::string& text) {
     std::size_t value = 0;
     const auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -78,7 +85,9 @@ void WorkshopFlow::open_setup(const WorkshopInputs& in) {
         setup_.pack_id = in.pack->manifest.id;
         setup_.pack_title = in.pack->manifest.title.get(in.lang);
     }
-    if (setup_.bands.empty())
+    // The default bands follow the language until the facilitator changes them.
+    const auto other = in.lang == content::Lang::Fr ? content::Lang::En : content::Lang::Fr;
+    if (setup_.bands.empty() || names_of(setup_.bands) == names_of(default_bands(strings(), other)))
         setup_.bands = default_bands(strings(), in.lang);
     typing_.item_count = std::to_string(setup_.item_count);
     typing_.place = setup_.place;
