@@ -190,8 +190,7 @@ void draw_workshop_debrief(ScreenContext& ctx, const WorkshopFlow& flow) {
     ImGui::SetCursorPosY(top);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
-    for (const auto& message : ctx.ui.messages)
-        text_colored_wrapped(kColorWrong, message);
+    draw_messages(ctx);
     ImGui::PopTextWrapPos();
     draw_most_fooled(ctx, debrief, column);
     ImGui::Spacing();

@@ -73,26 +73,44 @@ void draw_fields(ScreenContext& ctx, WorkshopFlow& flow, float width) {
         ctx.emit(Action::with_text(ActionType::WorkshopSetDate, typing.date));
 }
 
+// The swatches of a band's colours: the palette, the band's own one outlined.
+float palette_width() {
+    const float side = ImGui::GetFrameHeight() * 0.8f;
+    const float count = static_cast<float>(band_palette().size());
+    return side * count + ImGui::GetStyle().ItemSpacing.x * 0.5f * (count - 1.f);
+}
+
 void draw_palette(ScreenContext& ctx, const Band& band, std::size_t index) {
     const float side = ImGui::GetFrameHeight() * 0.8f;
     const auto& palette = band_palette();
+    ImGui::BeginGroup();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                        ImVec2(ImGui::GetStyle().ItemSpacing.x * 0.5f, 0.f));
     for (std::size_t c = 0; c < palette.size(); ++c) {
         ImGui::PushID(static_cast<int>(c));
         const Band swatch{band.name, palette[c], band.symbol};
         const bool chosen = palette[c] == band.colour;
-        if (chosen)
+        if (chosen) {  // a white frame: seen whatever the colour
             ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(2.f, side * 0.12f));
+            ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(1.f, 1.f, 1.f, 1.f));
+        }
         const ImGuiColorEditFlags flags =
             ImGuiColorEditFlags_NoTooltip | (chosen ? 0 : ImGuiColorEditFlags_NoBorder);
+        if (c == 0)  // level with the name field beside it (the others follow on its line)
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetFrameHeight() - side) / 2.f);
         if (ImGui::ColorButton("##colour", band_colour(swatch), flags, ImVec2(side, side)))
             ctx.emit(Action{
                 ActionType::WorkshopRecolourBand, {}, index, {}, {}, static_cast<double>(c)});
-        if (chosen)
+        if (chosen) {
+            ImGui::PopStyleColor();
             ImGui::PopStyleVar();
+        }
         ImGui::PopID();
-        ImGui::SameLine();
+        if (c + 1 < palette.size())
+            ImGui::SameLine();
     }
-    ImGui::NewLine();
+    ImGui::PopStyleVar();
+    ImGui::EndGroup();
 }
 
 void draw_bands(ScreenContext& ctx, WorkshopFlow& flow, float width) {
@@ -117,18 +135,20 @@ void draw_bands(ScreenContext& ctx, WorkshopFlow& flow, float width) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(band_colour(bands[b]), "%zu", b + 1);
         ImGui::SameLine();
-        const float field =
-            width - font * 2.6f - remove_width - ImGui::GetStyle().ItemSpacing.x * 3;
+        // One row a band: shape, number, name, the palette, Remove.
+        const float swatches = palette_width();
+        const float field = std::max(font * 4.f, width - font * 2.6f - remove_width - swatches -
+                                                     ImGui::GetStyle().ItemSpacing.x * 4);
         text_field("##name", typing.band_names[b], field);
         if (ImGui::IsItemDeactivatedAfterEdit())
             ctx.emit(Action{ActionType::WorkshopRenameBand, {}, b, {}, typing.band_names[b], 0});
+        ImGui::SameLine();
+        draw_palette(ctx, bands[b], b);
         ImGui::SameLine();
         ImGui::BeginDisabled(bands.size() <= 1);
         if (ImGui::Button(remove.c_str()))
             ctx.emit(Action::with_index(ActionType::WorkshopRemoveBand, b));
         ImGui::EndDisabled();
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + font * 1.6f);
-        draw_palette(ctx, bands[b], b);
         ImGui::PopID();
     }
     if (bands.size() >= kMaxBands)
@@ -169,17 +189,21 @@ void draw_pictures_choice(ScreenContext& ctx, const WorkshopFlow& flow, float wi
 }  // namespace
 
 void draw_workshop_setup(ScreenContext& ctx, WorkshopFlow& flow) {
-    begin_projector_panel(ctx.fonts, "workshop-setup", true);
+    begin_projector_panel(ctx.fonts, "workshop-setup", false);
     const float font = ImGui::GetFontSize();
-    const float width = std::min(ImGui::GetContentRegionAvail().x, font * 30.f);
-    const float left = (ImGui::GetContentRegionAvail().x - width) / 2.f;
+    const auto& style = ImGui::GetStyle();
+    const float width =
+        std::min(ImGui::GetContentRegionAvail().x - style.ScrollbarSize, font * 30.f);
+    const float left = (ImGui::GetContentRegionAvail().x - width - style.ScrollbarSize) / 2.f;
+    // The set-up scrolls; Start, Past sessions and Back stay in sight under it.
+    const float buttons = font * 2.4f + ImGui::GetFrameHeight() + style.ItemSpacing.y * 2.f;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
-    ImGui::BeginGroup();
+    ImGui::BeginChild(
+        "setup", ImVec2(width + style.ScrollbarSize, ImGui::GetContentRegionAvail().y - buttons));
     title_text(ctx.tr("workshop.title"));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     text_wrapped(ctx.tr("workshop.pack", {{"title", flow.setup().pack_title}}));
-    for (const auto& message : ctx.ui.messages)
-        text_colored_wrapped(kColorWrong, message);
+    draw_messages(ctx);
     ImGui::PopTextWrapPos();
     draw_resume_offer(ctx, flow, width);
     draw_fields(ctx, flow, width);
@@ -187,7 +211,9 @@ void draw_workshop_setup(ScreenContext& ctx, WorkshopFlow& flow) {
     draw_bands(ctx, flow, width);
     ImGui::Spacing();
     draw_pictures_choice(ctx, flow, width);
-    ImGui::Spacing();
+    ImGui::EndChild();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
+    ImGui::BeginGroup();
     if (big_button(ctx.tr("workshop.start"), ImVec2(width, font * 2.4f), kColorRealButton))
         ctx.emit(ActionType::WorkshopStart);
     const int pressed =
@@ -207,8 +233,7 @@ void draw_workshop_past(ScreenContext& ctx, const WorkshopFlow& flow) {
     const float width = ImGui::GetContentRegionAvail().x;
     title_text(ctx.tr("workshop.past"));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    for (const auto& message : ctx.ui.messages)
-        text_colored_wrapped(kColorWrong, message);
+    draw_messages(ctx);
     if (flow.past().empty())
         text_colored_wrapped(kColorMuted, ctx.tr("workshop.past_none"));
     for (const auto& summary : flow.past()) {

@@ -20,8 +20,7 @@ float draw_top_row(ScreenContext& ctx, const WorkshopSession& session) {
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - pause_width);
     if (ImGui::Button(pause.c_str()))
         ctx.emit(ActionType::WorkshopLeave);
-    for (const auto& message : ctx.ui.messages)
-        text_colored_wrapped(kColorWrong, message);
+    draw_messages(ctx);
     return ImGui::GetCursorPosY();
 }
 
