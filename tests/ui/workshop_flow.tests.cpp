@@ -227,3 +227,22 @@ TEST_CASE("Export writes the CSV and JSON and asks for the debrief's PNG", "[ui]
     CHECK(std::filesystem::exists(out / "workshops.csv"));
     CHECK(std::filesystem::exists(out / "workshops.json"));
 }
+
+TEST_CASE("the show-of-hands countdown is off unless started, and stops at the reveal",
+          "[ui][workshop][flow]") {
+    Room room;
+    room.act(ActionType::ShowWorkshop);
+    room.act(ActionType::WorkshopStart);
+    CHECK_FALSE(room.flow.countdown_left(0.0));  // no timer by default
+    room.in.clock = 100.0;
+    room.act(ActionType::WorkshopCountdown);
+    REQUIRE(room.flow.countdown_left(100.0));
+    CHECK(*room.flow.countdown_left(100.0) == Approx(rc::game::kShowOfHandsSeconds));
+    CHECK(*room.flow.countdown_left(104.0) == Approx(rc::game::kShowOfHandsSeconds - 4.0));
+    CHECK(*room.flow.countdown_left(1000.0) == 0.0);
+    room.act(ActionType::WorkshopCountdown);  // pressed again: stopped
+    CHECK_FALSE(room.flow.countdown_left(101.0));
+    room.act(ActionType::WorkshopCountdown);
+    room.act(ActionType::WorkshopReveal);
+    CHECK_FALSE(room.flow.countdown_left(101.0));
+}
