@@ -879,6 +879,7 @@ void App::draw() {
     }
     for (const auto& action : actions)
         apply(action);
+    workshop_->offer_png_download();
     sharpen_shown_picture();  // the wheel and a pinch zoom inside the screens
 }
 

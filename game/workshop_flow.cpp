@@ -4,6 +4,8 @@
 #include <charconv>
 #include <utility>
 
+#include "engine/platform/file_picker.h"
+#include "engine/store/atomic_file.h"
 #include "game/votes_csv.h"
 #include "game/workshop_input.h"
 
@@ -22,6 +24,24 @@ std::vector<content::PackItem> showable_items(const content::LoadedPack& pack,
         if (!broken || !broken->count(i))
             items.push_back(pack.manifest.items[i]);
     return items;
+}
+
+const char* mime_of(const std::string& name) {
+    if (name.ends_with(".csv"))
+        return "text/csv";
+    return name.ends_with(".png") ? "image/png" : "application/json";
+}
+
+// In the browser the files just written go to the downloads as well; natively they are
+// where the message says. True when the browser took them.
+bool offer_downloads(const std::filesystem::path& dir, const std::vector<std::string>& names) {
+    bool offered = false;
+    for (const auto& name : names) {
+        std::string why;
+        if (auto bytes = engine::read_small_file(dir / name, &why))
+            offered = engine::offer_download(name, *bytes, mime_of(name)) || offered;
+    }
+    return offered;
 }
 
 std::vector<std::string> names_of(const std::vector<Band>& bands) {
@@ -68,6 +88,14 @@ std::optional<double> WorkshopFlow::countdown_left(double clock) const {
 
 std::filesystem::path WorkshopFlow::take_png_request() {
     return std::exchange(png_request_, {});
+}
+
+void WorkshopFlow::offer_png_download() {
+    std::error_code ec;
+    if (png_download_.empty() || !std::filesystem::exists(png_download_, ec))
+        return;  // not asked, or the frame holding it is not drawn yet
+    offer_downloads(png_download_.parent_path(), {png_download_.filename().string()});
+    png_download_.clear();
 }
 
 void WorkshopFlow::refresh_past() {
@@ -272,10 +300,16 @@ void WorkshopFlow::export_now(const Action& action, const Strings& s, content::L
         why = store_.export_all(dir, &unreadable);
         for (const auto& problem : unreadable)
             messages.push_back(content::to_string(problem));
+        if (why.empty())
+            offer_downloads(dir, {"workshops.csv", "workshops.json"});
     } else {
         why = export_to(dir);
+        const bool offered =
+            why.empty() && offer_downloads(dir, {session_->id + ".csv", session_->id + ".json"});
         if (why.empty() && step_ == WorkshopStep::Debrief)
             png_request_ = dir / (session_->id + "-debrief.png");
+        if (offered)
+            png_download_ = png_request_;
     }
     messages.push_back(why.empty() ? s.format(lang, "workshop.exported", {{"dir", dir.string()}})
                                    : s.format(lang, "workshop.export_failed", {{"why", why}}));

@@ -76,6 +76,9 @@ class WorkshopFlow {
     std::optional<double> countdown_left(double clock) const;
     // A PNG of the debrief asked for by an export: taken (and cleared) by the App.
     std::filesystem::path take_png_request();
+    // In the browser, hands the debrief's PNG to the downloads once the frame holding it
+    // was saved (the App calls it every frame; nothing to do natively).
+    void offer_png_download();
 
   private:
     void open_setup(const WorkshopInputs& in);
@@ -104,6 +107,7 @@ class WorkshopFlow {
     WorkshopTyping typing_;
     std::optional<double> countdown_started_;
     std::filesystem::path png_request_;
+    std::filesystem::path png_download_;
     content::Lang lang_ = content::Lang::En;  // of the last action, for messages
 };
 

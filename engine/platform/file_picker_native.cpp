@@ -14,4 +14,8 @@ bool has_file_picker() {
     return false;
 }
 
+bool offer_download(const std::string&, std::string_view, const char*) {
+    return false;
+}
+
 }  // namespace rc::engine

@@ -16,6 +16,22 @@ FilePicked& picked_callback() {
     return callback;
 }
 
+// A link to a Blob of the bytes (copied), clicked once: the browser's download.
+EM_JS(void, rc_web_download, (const char* name, const char* bytes, int size, const char* type), {
+    var blob = new Blob([HEAPU8.slice(bytes, bytes + size)], {
+        type:
+            UTF8ToString(type)
+    });
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = UTF8ToString(name);
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(
+        function() { URL.revokeObjectURL(link.href); }, 60000);
+});
+
 }  // namespace
 
 void on_file_picked(FilePicked done) {
@@ -31,6 +47,12 @@ bool open_file_picker() {
 }
 
 bool has_file_picker() {
+    return true;
+}
+
+bool offer_download(const std::string& name, std::string_view bytes, const char* mime_type) {
+    const std::string copy(bytes);  // the JS side reads a contiguous, stable buffer
+    rc_web_download(name.c_str(), copy.data(), static_cast<int>(copy.size()), mime_type);
     return true;
 }
 
