@@ -343,10 +343,10 @@ void WorkshopFlow::apply(const Action& action, const WorkshopInputs& in,
             setup_.item_count = parse_item_count(action.text);
             break;
         case ActionType::WorkshopSetPlace:
-            setup_.place = typing_.place = action.text;
+            setup_.place = typing_.place = cut_to_chars(action.text, kMaxPlaceChars);
             break;
         case ActionType::WorkshopSetDate:
-            setup_.date = typing_.date = action.text;
+            setup_.date = typing_.date = cut_to_chars(action.text, kMaxPlaceChars);
             break;
         case ActionType::WorkshopRenameBand:
         case ActionType::WorkshopRecolourBand:

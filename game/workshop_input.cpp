@@ -38,6 +38,16 @@ TypedBandCount band_count_from_fields(std::string_view real, std::string_view ge
     return {true, BandCount{r.value.value_or(0), g.value.value_or(0)}};
 }
 
+std::string cut_to_chars(std::string_view text, std::size_t max_chars) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool starts_char = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+        if (starts_char && ++chars > max_chars)
+            return std::string(text.substr(0, i));
+    }
+    return std::string(text);
+}
+
 std::string field_text(const std::optional<BandCount>& count, bool real) {
     if (!count)
         return {};

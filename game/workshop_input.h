@@ -36,6 +36,10 @@ struct TypedBandCount {
 };
 TypedBandCount band_count_from_fields(std::string_view real, std::string_view generated);
 
+// `text` cut to at most `max_chars` characters (code points), never inside one: a place
+// or a date typed at set-up is kept to kMaxPlaceChars.
+std::string cut_to_chars(std::string_view text, std::size_t max_chars);
+
 // The text a field shows for a saved count: "" when not counted.
 std::string field_text(const std::optional<BandCount>& count, bool real);
 

@@ -11,8 +11,8 @@
 namespace rc::game {
 namespace {
 
-// Band names and typed places are short: a field holds at most this many bytes.
-constexpr std::size_t kFieldBytes = 256;
+// A field holds at most this many bytes: a place of kMaxPlaceChars characters fits.
+constexpr std::size_t kFieldBytes = kMaxPlaceChars * 4 + 1;
 
 std::size_t symbol_index(const Band& band) {
     const auto& symbols = band_symbols();

@@ -61,3 +61,14 @@ TEST_CASE("projector text reaches 3.5 % of the screen height", "[game][workshop]
     if (font >= rc::game::kProjectorMinTextShare * height)
         CHECK(scale == 1.f);
 }
+
+TEST_CASE("a typed place is cut to its length in characters, never inside one",
+          "[game][workshop][typing]") {
+    using rc::game::cut_to_chars;
+    CHECK(cut_to_chars("Médiathèque", 100) == "Médiathèque");
+    CHECK(cut_to_chars("Médiathèque", 2) == "Mé");
+    CHECK(cut_to_chars("Médiathèque", 1) == "M");
+    CHECK(cut_to_chars("18–34", 3) == "18–");  // the en dash is 3 bytes, 1 character
+    CHECK(cut_to_chars("", 5).empty());
+    CHECK(cut_to_chars("abc", 0).empty());
+}
