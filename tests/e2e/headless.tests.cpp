@@ -927,3 +927,21 @@ TEST_CASE("a headless workshop without its files stops with a clear message", "[
         CHECK_FALSE(fs::exists(dir.path() / "out"));
     }
 }
+
+TEST_CASE("a headless workshop leaves out pictures that cannot be decoded", "[e2e][workshop]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto pack =
+        make_pack(dir, 3, 3, json::array({item_json("corrupt", "media/corrupt.png", "generated")}));
+    // The header is fine, the pixels are not: only the pack check's decode finds it.
+    dir.write("pack/media/corrupt.png",
+              rc::tests::read_file(pack / "media/1000.png").substr(0, 40) + std::string(200, 'Z'));
+    const auto run = run_workshop(dir, pack, "1,under 18,1,0\n", "--seed 2 --lang en");
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    CHECK_THAT(run.err, Catch::Contains("media/corrupt.png"));
+    const json session = read_summary(only_file_ending(dir.path() / "out", ".json"));
+    CHECK(session["out_of"] == 6);
+    for (const auto& item : session["items"])
+        CHECK(item["id"] != "corrupt");
+}
