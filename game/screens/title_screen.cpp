@@ -1,4 +1,4 @@
-// Title screen: what the game is, the current pack, and Play.
+// Title screen: what the game is, the current pack, Play, and the player's progress.
 #include <algorithm>
 
 #include "game/deck.h"
@@ -103,6 +103,8 @@ void draw_title_screen(ScreenContext& ctx) {
         ctx.emit(ActionType::ShowPacks);
     if (pressed == 2)
         ctx.emit(ActionType::ShowSettings);
+    if (ctx.pack && big_button(ctx.tr("solo.progress"), ImVec2(width, font * 2.2f)))
+        ctx.emit(ActionType::ShowProgress);
     ImGui::Dummy(ImVec2(0, font * 0.3f));
     draw_language_switch(ctx);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
