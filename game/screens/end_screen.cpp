@@ -80,6 +80,35 @@ void draw_missed_grid(ScreenContext& ctx, float width) {
     draw_thumbnail_grid(ctx, other, width);
 }
 
+// How sure against how right and the score per category beside the missed pictures when
+// the screen is wide enough, else the missed pictures first and the tables under them.
+void draw_round_review(ScreenContext& ctx) {
+    const float font = ImGui::GetFontSize();
+    const float room = ImGui::GetContentRegionAvail().x;
+    const float wide = std::min(room, font * 54.f);
+    if (has_round_tables(ctx.ui.solo) && wide >= font * 48.f) {
+        const float tables = font * 20.f;
+        const float gap = font * 2.f;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (room - wide) / 2.f);
+        ImGui::BeginGroup();
+        draw_calibration_table(ctx, tables);
+        draw_category_table(ctx, tables);
+        ImGui::EndGroup();
+        ImGui::SameLine(0.f, gap);
+        ImGui::BeginGroup();
+        draw_missed_grid(ctx, wide - tables - gap);
+        ImGui::EndGroup();
+        return;
+    }
+    const float width = std::min(room, font * 36.f);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (room - width) / 2.f);
+    ImGui::BeginGroup();
+    draw_missed_grid(ctx, width);
+    draw_calibration_table(ctx, width);
+    draw_category_table(ctx, width);
+    ImGui::EndGroup();
+}
+
 void draw_missed_detail(ScreenContext& ctx) {
     const auto& items = ctx.game.items();
     if (ctx.ui.missed_detail >= items.size())
@@ -132,11 +161,9 @@ void draw_end_screen(ScreenContext& ctx) {
         ctx.emit(ActionType::ShowPacks);
     if (big_button(ctx.tr("solo.progress"), ImVec2(width, font * 2.2f)))
         ctx.emit(ActionType::ShowProgress);
-    draw_calibration_table(ctx, width);
-    draw_category_table(ctx, width);
-    ImGui::Dummy(ImVec2(0, font * 0.4f));
-    draw_missed_grid(ctx, width);
     ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(0, font * 0.4f));
+    draw_round_review(ctx);
     end_panel();
 }
 

@@ -53,10 +53,12 @@ void draw_chart(ScreenContext& ctx, const ProgressView& view, float width) {
                                   .c_str());
     }
     ImGui::Dummy(ImVec2(width, max.y - origin.y + font * 0.3f));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + axis);
+    const float line_x = ImGui::GetCursorPosX();
+    ImGui::SetCursorPosX(line_x + axis);
     ImGui::TextColored(kColorMuted, "%s", ctx.tr("solo.progress_oldest").c_str());
     const std::string latest = ctx.tr("solo.progress_latest");
-    ImGui::SameLine(ImGui::GetCursorPosX() + width - ImGui::CalcTextSize(latest.c_str()).x);
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(line_x + width - ImGui::CalcTextSize(latest.c_str()).x);
     ImGui::TextColored(kColorMuted, "%s", latest.c_str());
 }
 

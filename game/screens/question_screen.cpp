@@ -109,13 +109,15 @@ void draw_sure_toggle(ScreenContext& ctx, bool sure, ImVec2 size) {
     const bool chosen = round && round->sure == sure;
     const std::string label = ctx.tr(sure ? "solo.sure" : "solo.unsure");
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, chosen ? 2.f * ctx.scale : 0.f);
+    // Stacked, each is about a line and a half tall: the label is centred, not padded down.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0.f));
     ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(1.f, 1.f, 1.f, 0.9f));
     ImGui::PushID(sure ? "sure" : "unsure");
     if (choice_button(chosen ? "• " + label : label, chosen, size))
         ctx.emit(Action::saying_sure(sure));
     ImGui::PopID();
     ImGui::PopStyleColor();
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(2);
 }
 
 // The toggles from `at`: stacked in `height`, or side by side `height` tall.

@@ -14,7 +14,7 @@ bool begin_counts_table(ScreenContext& ctx, const char* id, const std::string& f
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable(id, 4, kFlags, ImVec2(width, 0)))
         return false;
-    const float number = ImGui::GetFontSize() * 5.5f;
+    const float number = ImGui::GetFontSize() * 4.f;
     ImGui::TableSetupColumn(first_column.c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(ctx.tr("solo.col_right").c_str(), ImGuiTableColumnFlags_WidthFixed,
                             number);
@@ -45,7 +45,20 @@ void table_heading(ScreenContext& ctx, const char* key) {
     ImGui::PopFont();
 }
 
+bool shows_calibration(const Calibration& calibration) {
+    return calibration.sure.total() + calibration.unsure.total() > 0;
+}
+
+bool shows_categories(const std::map<std::string, RightWrong>& categories) {
+    return std::any_of(categories.begin(), categories.end(),
+                       [](const auto& entry) { return !entry.first.empty(); });
+}
+
 }  // namespace
+
+bool has_round_tables(const SoloFigures& solo) {
+    return shows_calibration(solo.calibration) || shows_categories(solo.categories);
+}
 
 std::string percent_text(const Strings& strings, content::Lang lang, const RightWrong& counts) {
     const auto accuracy = counts.accuracy();
@@ -94,7 +107,7 @@ void draw_item_record(ScreenContext& ctx) {
 
 void draw_calibration_table(ScreenContext& ctx, float width) {
     const Calibration& calibration = ctx.ui.solo.calibration;
-    if (calibration.sure.total() + calibration.unsure.total() == 0)
+    if (!shows_calibration(calibration))
         return;
     table_heading(ctx, "solo.calibration");
     if (!begin_counts_table(ctx, "calibration", "", width))
@@ -108,9 +121,7 @@ void draw_calibration_table(ScreenContext& ctx, float width) {
 
 void draw_category_table(ScreenContext& ctx, float width) {
     const auto& categories = ctx.ui.solo.categories;
-    const bool named = std::any_of(categories.begin(), categories.end(),
-                                   [](const auto& entry) { return !entry.first.empty(); });
-    if (!named)
+    if (!shows_categories(categories))
         return;
     table_heading(ctx, "solo.categories");
     if (!begin_counts_table(ctx, "categories", ctx.tr("solo.col_category"), width))

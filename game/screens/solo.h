@@ -22,6 +22,8 @@ void draw_said_sure(ScreenContext& ctx, const RoundItem& round, bool beside);
 // The answered item's record on this computer, once it has one (solo.item_record).
 void draw_item_record(ScreenContext& ctx);
 
+// Whether the round has a calibration or a category table to show.
+bool has_round_tables(const SoloFigures& solo);
 // Right and wrong among Sure, Not sure and unsaid answers; nothing when the player never
 // said how sure they were.
 void draw_calibration_table(ScreenContext& ctx, float width);
