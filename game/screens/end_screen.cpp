@@ -104,6 +104,7 @@ void draw_round_review(ScreenContext& ctx) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (room - width) / 2.f);
     ImGui::BeginGroup();
     draw_missed_grid(ctx, width);
+    ImGui::Dummy(ImVec2(0, font * 0.6f));
     draw_calibration_table(ctx, width);
     draw_category_table(ctx, width);
     ImGui::EndGroup();

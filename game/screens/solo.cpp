@@ -39,7 +39,6 @@ void counts_row(ScreenContext& ctx, const std::string& name, const RightWrong& c
 }
 
 void table_heading(ScreenContext& ctx, const char* key) {
-    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.4f));
     ImGui::PushFont(ctx.fonts.bold);
     text_wrapped(ctx.tr(key));
     ImGui::PopFont();
@@ -123,6 +122,8 @@ void draw_category_table(ScreenContext& ctx, float width) {
     const auto& categories = ctx.ui.solo.categories;
     if (!shows_categories(categories))
         return;
+    if (shows_calibration(ctx.ui.solo.calibration))
+        ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
     table_heading(ctx, "solo.categories");
     if (!begin_counts_table(ctx, "categories", ctx.tr("solo.col_category"), width))
         return;
