@@ -456,6 +456,7 @@ std::optional<PackItem> read_item(const json& value, std::size_t index, Reporter
     if (auto text = required_localized(value, "explanation", base, r, kMaxExplanationChars))
         item.explanation = std::move(*text);
     read_tells(value, base, r, item);
+    optional_string(value, "prompt", base, r, item.prompt, kMaxPromptChars);
     optional_string(value, "category", base, r, item.category, kMaxCategoryChars);
     read_difficulty(value, base, r, item);
     if (!r.clean())

@@ -32,6 +32,7 @@ inline constexpr std::size_t kMaxLicenseChars = 200;
 inline constexpr std::size_t kMaxUrlChars = 2000;
 inline constexpr std::size_t kMaxGeneratorChars = 200;
 inline constexpr std::size_t kMaxCategoryChars = 100;
+inline constexpr std::size_t kMaxPromptChars = 2000;
 inline constexpr std::size_t kMaxAuthorChars = 200;  // each entry of authors
 // Ids and media paths are names, not text: cutting one would change what it names (two
 // ids could become one), so longer ones are refused like any other bad value.
@@ -85,6 +86,7 @@ struct PackItem {
     Answer answer = Answer::Real;
     Source source;
     std::string generator;  // the model or renderer for generated/edited items, else empty
+    std::string prompt;     // what the generator was asked, when known; kept, not shown
     LocalizedText explanation;
     std::vector<Tell> tells;
     std::string category;

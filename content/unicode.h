@@ -17,4 +17,9 @@ bool is_valid_utf8(std::string_view text);
 // byte for byte (it cannot be normalised, and must still compare equal to itself).
 std::string to_nfc(std::string_view text);
 
+// Lower case without accents, for comparisons only: NFC first (macOS decomposes accents
+// in file names), then the Latin-1 and Latin Extended-A letters French uses folded to
+// ASCII ("Modifié" → "modifie", "Œ" → "oe"). Other characters are kept as they are.
+std::string fold_for_comparison(std::string_view text);
+
 }  // namespace rc::content

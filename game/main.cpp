@@ -11,6 +11,7 @@
 #include "engine/platform/platform.h"
 #include "engine/platform/runner.h"
 #include "game/app.h"
+#include "game/edit_script.h"
 #include "game/headless.h"
 #include "game/strings.h"
 
@@ -25,6 +26,7 @@ constexpr const char* kUsage =
     "       realcheck --headless --workshop --pack PATH --seed N --votes VOTES.csv\n"
     "                 --export-dir DIR [--items N] [--place TEXT] [--date TEXT]\n"
     "                 [--screenshot-dir DIR] [--size WxH] [--data-dir DIR] [--lang fr|en]\n"
+    "       realcheck --headless --edit PACK --edit-script FILE\n"
     "\n"
     "  --pack PATH|URL    a pack folder, its pack.json, a .zip file, or a link to a pack folder "
     "or\n"
@@ -47,13 +49,17 @@ constexpr const char* kUsage =
     "  --export-dir DIR   workshop: write <session id>.csv, .json and -debrief.png there\n"
     "  --items N          workshop: the number of items (default 20, at most 200)\n"
     "  --place TEXT       workshop: where it takes place\n"
-    "  --date TEXT        workshop: its date, as written\n";
+    "  --date TEXT        workshop: its date, as written\n"
+    "  --edit PACK        edit a pack (a folder, its pack.json, or a zip: saved as a new\n"
+    "                     folder beside it); headless, with --edit-script FILE, the commands\n"
+    "                     one a line (see the README, \"Editing a pack\")\n";
 
 struct Options {
     rc::game::HeadlessDesc headless;
     bool is_headless = false;
     bool fullscreen = false;
     bool data_dir_given = false;
+    rc::game::EditScriptDesc edit;  // --edit: a pack to edit, not a game to play
 };
 
 bool parse_size(std::string_view text, int* width, int* height) {
@@ -139,6 +145,10 @@ int parse_args(int argc, char** argv, Options* options) {
                 return 1;
             }
             options->headless.workshop.items = items;
+        } else if (arg == "--edit") {
+            options->edit.pack = std::string(value());
+        } else if (arg == "--edit-script") {
+            options->edit.script = std::string(value());
         } else if (arg == "--answers") {
             options->headless.answers = std::string(value());
         } else if (arg == "--sure") {
@@ -182,6 +192,17 @@ int run_windowed(const Options& options) {
     return rc::engine::run_loop(*gfx, app);
 }
 
+// The editor's model and its script need no window: no SDL is started for them.
+int run_editor(const Options& options) {
+    if (!options.is_headless || options.edit.pack.empty() || options.edit.script.empty()) {
+        std::fprintf(stderr,
+                     "realcheck: --edit: the editor runs headless for now: realcheck --headless "
+                     "--edit PACK --edit-script FILE\n");
+        return 1;
+    }
+    return rc::game::run_edit_script(options.edit);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -189,6 +210,8 @@ int main(int argc, char** argv) {
     Options options;
     if (int status = parse_args(argc, argv, &options))
         return status == 3 ? 0 : status;
+    if (!options.edit.pack.empty() || !options.edit.script.empty())
+        return run_editor(options);
     auto& app = options.headless.app;
     if (options.is_headless) {
         // Headless runs are for tests and benchmarks: they leave the player's deck and

@@ -1,7 +1,6 @@
 // The validator; see validate.h.
 #include "tools/pack/validate.h"
 
-#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <map>
@@ -9,6 +8,7 @@
 #include <set>
 
 #include "content/pack.h"
+#include "content/pack_check.h"
 #include "tools/pack/media/prepare.h"
 #include "tools/pack/pack_io.h"
 #include "tools/pack/spreadsheet.h"
@@ -21,42 +21,6 @@ using content::Severity;
 using nlohmann::json;
 
 namespace {
-
-// Words that say what a picture is, as whole words of a name (letters apart from digits).
-const std::set<std::string>& giveaway_words() {
-    static const std::set<std::string> kWords = {
-        "ai",      "ia",       "fake",     "fakes",     "faux",      "fausse",      "generated",
-        "genere",  "generee",  "generes",  "gen",       "synthetic", "synthetique", "midjourney",
-        "mj",      "dalle",    "dall",     "sd",        "sdxl",      "flux",        "firefly",
-        "sora",    "veo",      "imagen",   "stable",    "diffusion", "gan",         "real",
-        "reel",    "reelle",   "vrai",     "vraie",     "true",      "false",       "edited",
-        "modifie", "modifiee", "retouche", "photoshop", "render",    "deepfake",    "chatgpt",
-        "gpt",     "openai",   "ideogram", "leonardo",  "krea",      "runway"};
-    return kWords;
-}
-
-// Names run together ("midjourneycat", "stablediffusion_01") still give it away.
-constexpr const char* kGiveawayParts[] = {"midjourney", "dalle",  "firefly",  "stablediffusion",
-                                          "generated",  "genere", "deepfake", "chatgpt"};
-
-std::vector<std::string> words_of(const std::string& text) {
-    std::vector<std::string> words(1);
-    auto kind = [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c))   ? 1
-               : std::isalpha(static_cast<unsigned char>(c)) ? 2
-                                                             : 0;
-    };
-    int last = 0;
-    for (char c : text) {
-        const int now = kind(c);
-        if (now != last && !words.back().empty())
-            words.emplace_back();
-        if (now)
-            words.back() += c;
-        last = now;
-    }
-    return words;
-}
 
 std::string relative_where(std::string where, const std::string& prefix) {
     if (!prefix.empty() && where.starts_with(prefix))
@@ -105,26 +69,9 @@ struct Checker {
     }
 
     void language_checks(const json& items) {
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            if (!items[i].is_object() || !items[i].contains("explanation") ||
-                !items[i]["explanation"].is_object())
-                continue;
-            const json& text = items[i]["explanation"];
-            const std::string at = "pack.json: items[" + std::to_string(i) + "].explanation";
-            auto missing = [&](const char* lang) {
-                auto* value =
-                    text.contains(lang) ? text[lang].get_ptr<const json::string_t*>() : nullptr;
-                return !value || trim(*value).empty();
-            };
-            if (missing("fr") && missing("en"))
-                continue;  // the game's own check says so, as an error
-            if (missing("en"))
-                add(Severity::Warning, at + ".en",
-                    "no English explanation: English players will read the French one");
-            if (missing("fr"))
-                add(Severity::Warning, at + ".fr",
-                    "no French explanation: French players will read the English one");
-        }
+        for (std::size_t i = 0; i < items.size(); ++i)
+            for (auto& problem : content::language_problems(items[i], i))
+                report.problems.push_back(std::move(problem));
     }
 
     // A file of the pack on disk, for the media step's checks (a zip's or a link's file
@@ -157,11 +104,8 @@ struct Checker {
                 !seen.insert(*media).second)
                 continue;
             const std::string at = "pack.json: items[" + std::to_string(i) + "].media";
-            std::string word;
-            if (name_gives_answer_away(*media, &word))
-                add(Severity::Error, at,
-                    "\"" + *media + "\": the name gives the answer away (\"" + word +
-                        "\"); import the pictures with realcheck-pack to get opaque names");
+            if (auto why = content::media_name_problem(*media); !why.empty())
+                add(Severity::Error, at, why);
             const auto file = local_file(*media);
             if (!file)
                 continue;
@@ -226,54 +170,10 @@ void check_sheet(const content::PackSource& source, ValidateReport& report) {
 
 }  // namespace
 
-content::Result<content::LoadedPack> load_pack_as_game(content::SourcePtr source) {
-    content::PackLoadDesc desc;
-    desc.skip_media_checks = true;
-    auto loaded = content::load_pack(source, desc);
-    if (!loaded.ok())
-        return loaded;
-    auto& items = loaded.value->manifest.items;
-    std::vector<content::PackItem> kept;
-    for (auto& item : items) {
-        auto bytes = source->read(item.media);
-        std::string why = !bytes.ok() ? bytes.problems.front().message
-                          : item.kind == content::MediaKind::Video
-                              ? content::clip_problem(*bytes.value)
-                              : content::image_problem(*bytes.value, content::kMaxPixels);
-        if (why.empty())
-            kept.push_back(std::move(item));
-        else
-            loaded.problems.push_back(
-                {Severity::Warning, content::item_location(item), item.media + ": " + why});
-    }
-    items = std::move(kept);
-    if (items.size() < content::kMinPlayableItems) {
-        loaded.problems.push_back({Severity::Error, source->locate(content::kManifestName),
-                                   content::too_few_items(items.size())});
-        loaded.value.reset();
-    }
-    return loaded;
-}
-
 bool ValidateReport::has_errors() const {
     for (const auto& problem : problems)
         if (problem.severity == Severity::Error)
             return true;
-    return false;
-}
-
-bool name_gives_answer_away(const std::string& relative, std::string* word) {
-    const std::string folded = fold(relative);
-    for (const auto& each : words_of(folded))
-        if (giveaway_words().count(each)) {
-            *word = each;
-            return true;
-        }
-    for (const char* part : kGiveawayParts)
-        if (folded.find(part) != std::string::npos) {
-            *word = part;
-            return true;
-        }
     return false;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "content/pack.h"
+#include "content/pack_check.h"
 #include "content/problem.h"
 #include "content/source.h"
 
@@ -20,16 +21,13 @@ struct ValidateReport {
     bool has_errors() const;
 };
 
-// The pack read as the game plays it: the manifest, then each item's media checked by its
-// kind (a picture's header, or a clip's container without decoding it), the items that
-// fail left out with a Warning. (content::load_pack checks every item as a picture.)
-content::Result<content::LoadedPack> load_pack_as_game(content::SourcePtr source);
+// The pack read as the game plays it (content/pack_check.h, shared with the game's editor).
+using content::load_pack_as_game;
 
 // `location` is a pack (folder, pack.json, zip, link) or a folder holding items.csv.
 ValidateReport validate(const std::string& location);
 
-// Whether a media file's name says what it is ("fake_03.jpg", "midjourney-cat.png",
-// "IA/1.jpg"); *word is the giveaway.
-bool name_gives_answer_away(const std::string& relative, std::string* word);
+// Whether a media file's name says what it is (content/pack_check.h).
+using content::name_gives_answer_away;
 
 }  // namespace rc::packtool

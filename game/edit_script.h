@@ -1,0 +1,47 @@
+// `realcheck --headless --edit PACK --edit-script FILE`: an editing session driven by a
+// script, one command a line, through the editor's model (pack_editor.h) as the screens
+// drive it. For tests, demonstrations and batch fixes; the commands are listed in the
+// README ("Editing a pack (the editor)"). No window, no SDL.
+//
+//   item ID                 the item the next commands change
+//   add-tell X Y [R]        a circle, fractions of the picture (R of its width)
+//   move-tell N X Y         tells count from 1, as the badges on the picture
+//   resize-tell N R
+//   note N fr|en TEXT
+//   times N T0|- T1|-       a clip's tell shown from T0 to T1 seconds (- : open end)
+//   delete-tell N
+//   set FIELD [fr|en] TEXT  answer, explanation (fr|en), credit, license, url, generator,
+//                           prompt, category, difficulty; no TEXT clears an optional field
+//   undo, redo, save, check, recover, discard-journal, sleep MS, echo TEXT, quit
+//
+// In TEXT, \n is a line break and \\ a backslash. Blank lines and lines starting with #
+// are skipped. A mistake stops the script with its place ("edits.txt:3: …", status 2);
+// nothing a script or a pack holds makes the editor crash.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+
+namespace rc::game {
+
+inline constexpr std::uintmax_t kMaxEditScriptBytes = 1 << 20;
+// Sleeping is cut into slices so the journal is flushed while the script waits.
+inline constexpr int kEditSleepSliceMs = 100;
+
+struct EditScriptDesc {
+    std::filesystem::path pack;    // a folder, its pack.json, or a zip
+    std::filesystem::path script;  // the commands
+    std::FILE* out = nullptr;      // what the script reports (echo, save, check); null: stdout
+    std::FILE* err = nullptr;      // mistakes and problems; null: stderr
+    // Waits `milliseconds`; empty means really sleeping (tests pass a fake).
+    std::function<void(int milliseconds)> sleep;
+    std::function<double()> clock;  // the journal's clock (PackEditorDesc::clock)
+};
+
+// Exit status: 0 the script ran, 1 the script could not be read or a save failed, 2 a
+// mistake in the script or a pack that cannot be edited.
+int run_edit_script(const EditScriptDesc& desc);
+
+}  // namespace rc::game

@@ -1,0 +1,312 @@
+// The scripted editing session behind `realcheck --headless --edit PACK --edit-script FILE`:
+// what a script does to the pack, and located mistakes (status 2) for every bad line.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "content/pack.h"
+#include "content/test_images.h"
+#include "game/edit_script.h"
+#include "support/temp_dir.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+fs::path write_pack(const rc::tests::TempDir& dir) {
+    json items = json::array();
+    for (const char* id : {"a", "b", "c"}) {
+        json item = rc::tests::item_json(id, std::string("media/") + id + ".png");
+        item["origin"] = {{"file", "IMG_0001.JPG"}};
+        items.push_back(item);
+        dir.write(std::string("pack/media/") + id + ".png", rc::tests::png_bytes(400, 300));
+    }
+    dir.write("pack/pack.json", rc::tests::pack_json(items).dump(2));
+    return dir.path() / "pack";
+}
+
+struct Outcome {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string read_all(std::FILE* file) {
+    std::string text;
+    std::rewind(file);
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;)
+        text.append(buffer, n);
+    std::fclose(file);
+    return text;
+}
+
+Outcome run_script(const rc::tests::TempDir& dir, const fs::path& pack, const std::string& script,
+                   std::vector<int>* slept = nullptr) {
+    dir.write("edits.txt", script);
+    rc::game::EditScriptDesc desc;
+    desc.pack = pack;
+    desc.script = dir.path() / "edits.txt";
+    desc.out = std::tmpfile();
+    desc.err = std::tmpfile();
+    desc.sleep = [slept](int ms) {
+        if (slept)
+            slept->push_back(ms);
+    };
+    Outcome outcome;
+    outcome.status = rc::game::run_edit_script(desc);
+    outcome.out = read_all(desc.out);
+    outcome.err = read_all(desc.err);
+    return outcome;
+}
+
+json saved(const fs::path& pack) {
+    return json::parse(rc::tests::read_file(pack / "pack.json"));
+}
+
+}  // namespace
+
+TEST_CASE("a script adds two tells and an explanation, saves, and the pack plays them",
+          "[game][editor][script]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = write_pack(dir);
+    const auto outcome = run_script(dir, pack,
+                                    "# two tells on b\n"
+                                    "item b\n"
+                                    "add-tell 0.25 0.3 0.1\n"
+                                    "note 1 fr Six doigts\n"
+                                    "note 1 en Six fingers\n"
+                                    "add-tell 0.7 0.6\n"
+                                    "note 2 fr L'ombre saute\n"
+                                    "note 2 en The shadow jumps\n"
+                                    "set explanation fr Regardez les mains.\\nPuis l'ombre.\n"
+                                    "set explanation en Look at the hands.\\nThen the shadow.\n"
+                                    "set licence CC-BY-4.0\n"
+                                    "save\n");
+    INFO(outcome.err);
+    REQUIRE(outcome.status == 0);
+    CHECK(outcome.out == "saved " + (pack / "pack.json").string() + " (0 problems)\n");
+    CHECK(outcome.err.empty());
+    const json item = saved(pack)["items"][1];
+    REQUIRE(item["tells"].size() == 2);
+    CHECK(item["tells"][0] == json::parse(R"({"x": 0.25, "y": 0.3, "r": 0.1,
+                                              "note": {"fr": "Six doigts", "en": "Six fingers"}})"));
+    CHECK(item["tells"][1]["r"] == 0.08);  // kDefaultTellRadius when R is left out
+    CHECK(item["explanation"]["fr"] == "Regardez les mains.\nPuis l'ombre.");
+    CHECK(item["source"]["license"] == "CC-BY-4.0");
+    CHECK(item["origin"]["file"] == "IMG_0001.JPG");
+    CHECK(fs::exists(pack / "pack.json.bak"));
+    auto loaded = rc::content::load_pack(pack);
+    REQUIRE(loaded.ok());
+    CHECK(loaded.value->manifest.items.at(1).tells.size() == 2);
+}
+
+TEST_CASE("undo, redo, move, resize, times and delete from a script", "[game][editor][script]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = write_pack(dir);
+    const auto outcome = run_script(dir, pack,
+                                    "item a\n"
+                                    "add-tell 0.5 0.5 0.1\n"
+                                    "note 1 en here\n"
+                                    "move-tell 1 0.2 0.8\n"
+                                    "resize-tell 1 0.15\n"
+                                    "times 1 1.5 -\n"
+                                    "add-tell 0.9 0.1 0.05\n"
+                                    "set category   night   city  \n"
+                                    "undo\n"
+                                    "undo\n"
+                                    "redo\n"
+                                    "redo\n"
+                                    "delete-tell 2\n"
+                                    "set url\n"
+                                    "save\n"
+                                    "quit\n"
+                                    "this line is never read\n");
+    INFO(outcome.err);
+    REQUIRE(outcome.status == 0);
+    const json item = saved(pack)["items"][0];
+    REQUIRE(item["tells"].size() == 1);
+    CHECK(item["tells"][0]["x"] == 0.2);
+    CHECK(item["tells"][0]["y"] == 0.8);
+    CHECK(item["tells"][0]["r"] == 0.15);
+    CHECK(item["tells"][0]["t0"] == 1.5);
+    CHECK_FALSE(item["tells"][0].contains("t1"));
+    CHECK(item["category"] == "night   city  ");  // the text as typed, after one space
+}
+
+TEST_CASE("a mistake in a script stops it with its place and status 2", "[game][editor][script]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = write_pack(dir);
+    const std::string original = rc::tests::read_file(pack / "pack.json");
+    const auto [line, message] = GENERATE(
+        std::pair<std::string, std::string>{"add-tell 0.5 0.5",
+                                            "add-tell: no item chosen yet "
+                                            "(start with: item ID)"},
+        std::pair<std::string, std::string>{"item zz", "item: no item has the id \"zz\""},
+        std::pair<std::string, std::string>{"item", "item: expected one item id"},
+        std::pair<std::string, std::string>{"fly away",
+                                            "unknown command \"fly\" (item, add-tell, move-tell, "
+                                            "resize-tell, note, times, delete-tell, set, undo, "
+                                            "redo, save, check, recover, discard-journal, sleep, "
+                                            "echo, quit)"},
+        std::pair<std::string, std::string>{"undo", "undo: nothing to undo"},
+        std::pair<std::string, std::string>{"sleep soon",
+                                            "sleep: expected milliseconds (0 to 3600000)"});
+    const auto outcome = run_script(dir, pack, "# a comment\n\n" + line + "\nsave\n");
+    CHECK(outcome.status == 2);
+    CHECK(outcome.err == (dir.path() / "edits.txt").string() + ":3: " + message + "\n");
+    CHECK(rc::tests::read_file(pack / "pack.json") == original);
+}
+
+TEST_CASE("bad arguments to each command are located", "[game][editor][script]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = write_pack(dir);
+    const auto [line, message] = GENERATE(
+        std::pair<std::string, std::string>{
+            "add-tell left 0.5",
+            "add-tell: expected X Y [R], fractions of the picture (0.42 0.61 "
+            "0.08)"},
+        std::pair<std::string, std::string>{"add-tell 0.5 0.5 0.1 0.2",
+                                            "add-tell: expected X Y [R], fractions of the picture "
+                                            "(0.42 0.61 0.08)"},
+        std::pair<std::string, std::string>{"move-tell 0 0.5 0.5",
+                                            "move-tell: expected a tell number (1 for the first) "
+                                            "after move-tell"},
+        std::pair<std::string, std::string>{"move-tell 3 0.5 0.5",
+                                            "move-tell: item \"a\" has no tell 3 (it has 1)"},
+        std::pair<std::string, std::string>{"move-tell 1 0.5",
+                                            "move-tell: expected N X Y, fractions of the picture"},
+        std::pair<std::string, std::string>{"resize-tell 1 big",
+                                            "resize-tell: expected N R, a fraction of the "
+                                            "picture's width"},
+        std::pair<std::string, std::string>{"note 1 de Hallo", "note: expected N fr|en TEXT"},
+        std::pair<std::string, std::string>{"times 1 1 2 3",
+                                            "times: expected N T0 T1, seconds or - for an open "
+                                            "end"},
+        std::pair<std::string, std::string>{"delete-tell 1 2", "delete-tell: expected only N"},
+        std::pair<std::string, std::string>{"set colour red",
+                                            "set: unknown field \"colour\" (answer, explanation, "
+                                            "credit, license, url, generator, prompt, category, "
+                                            "difficulty)"},
+        std::pair<std::string, std::string>{"set explanation Look",
+                                            "set: explanation needs a language: set explanation "
+                                            "fr|en TEXT"},
+        std::pair<std::string, std::string>{"redo", "redo: nothing to redo"},
+        std::pair<std::string, std::string>{"recover", "recover: JOURNAL: no journal to recover"});
+    std::string expected = message;
+    if (const auto at = expected.find("JOURNAL"); at != std::string::npos)
+        expected.replace(at, 7, (pack / "pack.json.journal").string());
+    const auto outcome = run_script(dir, pack, "item a\nadd-tell 0.5 0.5 0.1\n" + line + "\n");
+    CHECK(outcome.status == 2);
+    CHECK(outcome.err == (dir.path() / "edits.txt").string() + ":3: " + expected + "\n");
+}
+
+TEST_CASE("a pack that cannot be edited, or a missing script, ends the session",
+          "[game][editor][script]") {
+    rc::tests::TempDir dir;
+    SECTION("a pack that is not one: status 2, its problem") {
+        dir.write("pack/pack.json", "not json");
+        const auto outcome = run_script(dir, dir.path() / "pack", "save\n");
+        CHECK(outcome.status == 2);
+        CHECK_THAT(outcome.err, Catch::StartsWith("pack.json: not valid JSON: line 1"));
+    }
+    SECTION("no script: status 1") {
+        rc::game::EditScriptDesc desc;
+        desc.pack = write_pack(dir);
+        desc.script = dir.path() / "missing.txt";
+        desc.err = std::tmpfile();
+        CHECK(rc::game::run_edit_script(desc) == 1);
+        CHECK(read_all(desc.err) == "realcheck: " + desc.script.string() + ": no such file\n");
+    }
+}
+
+TEST_CASE("a script recovers what a crashed session left in the journal",
+          "[game][editor][script][journal]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = write_pack(dir);
+    // The first session ends without saving: its edits stay in the journal.
+    auto first = run_script(dir, pack, "item c\nadd-tell 0.4 0.4 0.1\nnote 1 fr ici\n");
+    REQUIRE(first.status == 0);
+    CHECK(first.err == "realcheck: the edits made after the last save are kept in " +
+                           (pack / "pack.json.journal").string() +
+                           "; the next session can recover them\n");
+    const std::string notice = "realcheck: " + (pack / "pack.json.journal").string() +
+                               " holds edits an earlier session did not save: the script must "
+                               "recover or discard them (recover, discard-journal)\n";
+    SECTION("an edit before choosing is refused") {
+        auto second = run_script(dir, pack, "item c\nadd-tell 0.5 0.5\n");
+        CHECK(second.status == 2);
+        CHECK(second.err == notice + (dir.path() / "edits.txt").string() +
+                                ":2: add-tell: " + (pack / "pack.json.journal").string() +
+                                ": unsaved edits from an earlier session: recover or discard "
+                                "them first\n");
+    }
+    SECTION("recover, then save") {
+        auto second = run_script(dir, pack, "recover\nsave\n");
+        CHECK(second.status == 0);
+        CHECK(saved(pack)["items"][2]["tells"][0]["note"]["fr"] == "ici");
+        CHECK_FALSE(fs::exists(pack / "pack.json.journal"));
+    }
+    SECTION("discard, then the pack is as it was saved") {
+        auto second = run_script(dir, pack, "discard-journal\nitem c\nset category x\nsave\n");
+        CHECK(second.status == 0);
+        CHECK_FALSE(saved(pack)["items"][2].contains("tells"));
+        CHECK(saved(pack)["items"][2]["category"] == "x");
+    }
+}
+
+TEST_CASE("sleep waits in slices and echo reports at once", "[game][editor][script]") {
+    rc::tests::TempDir dir;
+    std::vector<int> slept;
+    const auto outcome =
+        run_script(dir, write_pack(dir), "sleep 250\necho  waited  \nsleep 0\n", &slept);
+    CHECK(outcome.status == 0);
+    CHECK(slept == std::vector<int>{100, 100, 50});
+    CHECK(outcome.out == "waited  \n");
+}
+
+TEST_CASE("no script line makes the editor crash", "[game][editor][script]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = write_pack(dir);
+    // Every command with every kind of argument, including hostile ones.
+    const std::vector<std::string> commands = {
+        "item", "add-tell", "move-tell", "resize-tell", "note", "times",   "delete-tell",    "set",
+        "undo", "redo",     "check",     "sleep",       "echo", "recover", "discard-journal"};
+    const std::vector<std::string> arguments = {"",
+                                                "1",
+                                                "0",
+                                                "-1",
+                                                "nan",
+                                                "inf",
+                                                "1e308",
+                                                "99999999999999999999",
+                                                "a",
+                                                "fr",
+                                                "en x",
+                                                "1 1 1 1",
+                                                "1 fr \xff\xfe",
+                                                "answer x",
+                                                "explanation fr \\",
+                                                "- -",
+                                                "1 - -",
+                                                "difficulty 7",
+                                                "credit",
+                                                "0.5 0.5 0.5"};
+    std::string script = "item b\n";
+    for (const auto& command : commands)
+        for (const auto& argument : arguments)
+            script += command + " " + argument + "\n";
+    // Each line on its own, so a mistake does not stop the rest from being tried.
+    std::size_t start = 0;
+    while (start < script.size()) {
+        const auto end = script.find('\n', start);
+        const std::string line = script.substr(start, end - start);
+        start = end + 1;
+        const auto outcome = run_script(dir, pack, "item b\n" + line + "\n");
+        CHECK((outcome.status == 0 || outcome.status == 2));
+        run_script(dir, pack, "discard-journal\n");
+    }
+}
