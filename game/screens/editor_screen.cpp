@@ -160,10 +160,18 @@ void draw_item_row(EditorContext& ctx, std::size_t item, float width) {
     const float font = ImGui::GetFontSize();
     const float thumb_side = font * 3.2f;
     const auto keys = item_state_keys(ctx.editor.item_state(item));
+    std::string words;
+    for (const auto& key : keys)
+        words += (words.empty() ? "" : " · ") + ctx.tr(key);
+    const float text_width = width - thumb_side - font * 0.6f;
+    // The row is as tall as its thumbnail, or its id and wrapped state words.
+    const float text_height = ImGui::GetTextLineHeightWithSpacing() +
+                              ImGui::CalcTextSize(words.c_str(), nullptr, false, text_width).y;
+    const float row_height = std::max(thumb_side, text_height) + font * 0.3f;
     ImGui::PushID(static_cast<int>(item));
     const ImVec2 top = ImGui::GetCursorScreenPos();
     const bool selected = item == ctx.state.item;
-    if (ImGui::Selectable("##row", selected, 0, ImVec2(width, thumb_side + font * 0.3f)))
+    if (ImGui::Selectable("##row", selected, 0, ImVec2(width, row_height)))
         ctx.emit([&] {
             EditorAction action = EditorAction::of(EditorActionType::SelectItem);
             action.item = item;
@@ -188,15 +196,11 @@ void draw_item_row(EditorContext& ctx, std::size_t item, float width) {
                             IM_COL32(40, 44, 56, 255));
     }
     const float text_left = top.x + thumb_side + font * 0.5f;
-    const float text_width = width - thumb_side - font * 0.6f;
     ImGui::SetCursorScreenPos(ImVec2(text_left, top.y));
     ImGui::PushTextWrapPos(text_left - ImGui::GetWindowPos().x + text_width);
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted(ctx.editor.item_id(item).c_str());
     ImGui::PopFont();
-    std::string words;
-    for (const auto& key : keys)
-        words += (words.empty() ? "" : " · ") + ctx.tr(key);
     ImGui::SetCursorScreenPos(ImVec2(text_left, ImGui::GetCursorScreenPos().y));
     ImGui::PushStyleColor(ImGuiCol_Text, state_color(keys.front()));
     ImGui::TextWrapped("%s", words.c_str());
@@ -300,7 +304,40 @@ void wheel_resize(EditorContext& ctx, const PictureFrame& frame,
     ctx.emit(std::move(action));
 }
 
+// A clip's timeline under its frame: each tell's range (from its t0, or the start, to its
+// t1, or the end) as a band of its own, so the times typed can be seen at a glance.
+void draw_tell_ranges(const std::vector<content::Tell>& tells, double seconds, ImVec2 min,
+                      ImVec2 max, std::optional<std::size_t> chosen) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, IM_COL32(40, 44, 56, 255), 4.f);
+    if (seconds <= 0.0 || tells.empty())
+        return;
+    const float row = (max.y - min.y) / static_cast<float>(tells.size());
+    const float length = max.x - min.x;
+    for (std::size_t i = 0; i < tells.size(); ++i) {
+        const double from = std::clamp<double>(tells[i].t0.value_or(0.f), 0.0, seconds);
+        const double to =
+            std::clamp<double>(tells[i].t1.value_or(static_cast<float>(seconds)), from, seconds);
+        const ImVec2 a(min.x + static_cast<float>(from / seconds) * length,
+                       min.y + row * static_cast<float>(i) + 1.f);
+        const ImVec2 b(std::max(a.x + 2.f, min.x + static_cast<float>(to / seconds) * length),
+                       a.y + row - 2.f);
+        const bool is_chosen = chosen && *chosen == i;
+        draw->AddRectFilled(
+            a, b, is_chosen ? IM_COL32(64, 200, 255, 255) : IM_COL32(255, 214, 10, 255), 2.f);
+    }
+}
+
 void draw_picture_area(EditorContext& ctx, ImVec2 min, ImVec2 max, bool show_tells, bool editable) {
+    if (ctx.editor.media_kind(ctx.state.item) == content::MediaKind::Video) {
+        // Kept clear of the panel's bottom edge, which clips what is drawn over it.
+        max.y -= ImGui::GetFontSize() * 0.3f;
+        const float band = ImGui::GetFontSize() * 1.6f;
+        draw_tell_ranges(ctx.editor.tells(ctx.state.item),
+                         ctx.editor.media_shape(ctx.state.item).seconds,
+                         ImVec2(min.x, max.y - band), max, ctx.state.tell);
+        max.y -= band + ImGui::GetFontSize() * 0.4f;
+    }
     float width = 0.f, height = 0.f;
     if (!picture_size(ctx, &width, &height)) {
         ImGui::SetCursorScreenPos(ImVec2(min.x, (min.y + max.y) / 2.f));
@@ -328,7 +365,9 @@ void draw_picture_area(EditorContext& ctx, ImVec2 min, ImVec2 max, bool show_tel
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec2 end(at.origin.x + width * at.scale, at.origin.y + height * at.scale);
         draw->AddRectFilled(at.origin, end, IM_COL32(30, 33, 42, 255));
-        ImGui::SetCursorScreenPos(ImVec2(min.x, (min.y + max.y) / 2.f));
+        if (options.tells)
+            draw_tells(draw, tells, at, width, height, options);
+        ImGui::SetCursorScreenPos(ImVec2(min.x, at.origin.y + ImGui::GetFontSize() * 0.5f));
         text_centered(ctx.tr("editor.picture.clip"), nullptr, &kColorMuted);
     }
     if (!editable)

@@ -112,15 +112,9 @@ ImVec4 lighter(const ImVec4& color, float amount) {
 }
 
 // The picture's displayed scale and top-left corner for the current view.
-struct Placement {
-    float scale = 1.f;
-    ImVec2 origin;
-};
-
-Placement place(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewState& view) {
-    const PicturePlacement at = place_picture(static_cast<float>(texture.width()),
-                                              static_cast<float>(texture.height()), min, max, view);
-    return {at.scale, at.origin};
+PicturePlacement place(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewState& view) {
+    return place_picture(static_cast<float>(texture.width()), static_cast<float>(texture.height()),
+                         min, max, view);
 }
 
 void zoom_around(ViewState& view, float factor, ImVec2 anchor, ImVec2 middle, float scale) {
@@ -152,8 +146,11 @@ void handle_picture_input(ViewState& view, ImVec2 min, ImVec2 max, float scale,
         view.reset();
 }
 
-void draw_tells(ImDrawList* draw, const std::vector<content::Tell>& tells, const Placement& at,
-                float width, float height, const PictureOptions& options) {
+}  // namespace
+
+void draw_tells(ImDrawList* draw, const std::vector<content::Tell>& tells,
+                const PicturePlacement& at, float width, float height,
+                const PictureOptions& options) {
     const double clip_time = options.clip_time;
     const float thickness = std::max(2.f, ImGui::GetFontSize() * 0.14f);
     for (std::size_t i = 0; i < tells.size(); ++i) {
@@ -179,8 +176,6 @@ void draw_tells(ImDrawList* draw, const std::vector<content::Tell>& tells, const
             IM_COL32(0, 0, 0, 255), label.c_str());
     }
 }
-
-}  // namespace
 
 PicturePlacement place_picture(float width, float height, ImVec2 min, ImVec2 max, ViewState& view) {
     const ImVec2 area(max.x - min.x, max.y - min.y);
@@ -341,7 +336,7 @@ void draw_picture(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewSt
                   const PictureOptions& options) {
     if (!texture || max.x - min.x < 4.f || max.y - min.y < 4.f)
         return;
-    Placement at = place(texture, min, max, view);
+    PicturePlacement at = place(texture, min, max, view);
     if (options.interactive) {
         handle_picture_input(view, min, max, at.scale, options);
         at = place(texture, min, max, view);

@@ -57,6 +57,10 @@ struct PicturePlacement {
     ImVec2 origin;
 };
 PicturePlacement place_picture(float width, float height, ImVec2 min, ImVec2 max, ViewState& view);
+// The tells (circles and numbers) on a picture of width × height pixels placed `at`.
+void draw_tells(ImDrawList* draw, const std::vector<content::Tell>& tells,
+                const PicturePlacement& at, float width, float height,
+                const PictureOptions& options);
 
 // Draws the texture inside [min, max] keeping its aspect ratio, zoomed and panned by `view`.
 void draw_picture(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewState& view,
