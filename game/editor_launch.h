@@ -9,6 +9,10 @@
 
 #include "content/manifest.h"
 
+namespace rc::engine {
+class Gfx;
+}
+
 namespace rc::game {
 
 struct EditorLaunchDesc {
@@ -28,5 +32,8 @@ bool editor_available();
 // Exit status: 0 done, 1 usage or system error, 2 a pack that cannot be edited or a
 // mistake in the script.
 int run_editor(const EditorLaunchDesc& desc);
+// The editor in a window the game already has (Edit on the Packs screen); the desc's
+// pack and language only. Returns when the editor is closed.
+int run_editor_in(engine::Gfx& gfx, const EditorLaunchDesc& desc);
 
 }  // namespace rc::game

@@ -88,26 +88,32 @@ int run_headless_editor(const EditorLaunchDesc& desc) {
 }
 
 int run_windowed_editor(const EditorLaunchDesc& desc) {
-    auto opened = PackEditor::open(desc.pack);
-    if (!opened.ok()) {
-        for (const auto& problem : opened.problems)
-            std::fprintf(stderr, "%s\n", content::to_string(problem).c_str());
-        return 2;
-    }
     std::string why;
     auto gfx = make_gfx(desc, &why);
     if (!gfx) {
         std::fprintf(stderr, "realcheck: %s\n", why.c_str());
         return 1;
     }
-    EditorApp app(*gfx, **opened.value, language(desc));
-    return engine::run_loop(*gfx, app);
+    return run_editor_in(*gfx, desc);
 }
 
 }  // namespace
 
 bool editor_available() {
     return true;
+}
+
+int run_editor_in(engine::Gfx& gfx, const EditorLaunchDesc& desc) {
+    auto opened = PackEditor::open(desc.pack);
+    if (!opened.ok()) {
+        for (const auto& problem : opened.problems)
+            std::fprintf(stderr, "%s\n", content::to_string(problem).c_str());
+        return 2;
+    }
+    SDL_SetWindowTitle(gfx.window(),
+                       Strings::builtin().get(language(desc), "editor.window_title").c_str());
+    EditorApp app(gfx, **opened.value, language(desc));
+    return engine::run_loop(gfx, app);
 }
 
 int run_editor(const EditorLaunchDesc& desc) {

@@ -151,14 +151,28 @@ int run_windowed(const Options& options) {
         std::fprintf(stderr, "realcheck: %s\n", why.c_str());
         return 1;
     }
-    rc::game::App app(*gfx, options.headless.app);
-    SDL_SetWindowTitle(gfx->window(),
-                       rc::game::Strings::builtin().get(app.lang(), "app.title").c_str());
-    for (const auto& warning : app.session().warnings())
-        std::fprintf(stderr, "warning: %s\n", rc::content::to_string(warning).c_str());
-    for (const auto& error : app.pack_errors())
-        std::fprintf(stderr, "%s\n", error.c_str());
-    return rc::engine::run_loop(*gfx, app);
+    // Edit on the Packs screen ends the game's loop; the editor takes the window, then a
+    // new game opens on the pack (edited).
+    auto app_options = options.headless.app;
+    for (;;) {
+        rc::game::App app(*gfx, app_options);
+        SDL_SetWindowTitle(gfx->window(),
+                           rc::game::Strings::builtin().get(app.lang(), "app.title").c_str());
+        for (const auto& warning : app.session().warnings())
+            std::fprintf(stderr, "warning: %s\n", rc::content::to_string(warning).c_str());
+        for (const auto& error : app.pack_errors())
+            std::fprintf(stderr, "%s\n", error.c_str());
+        const int status = rc::engine::run_loop(*gfx, app);
+        if (app.edit_request().empty())
+            return status;
+        rc::game::EditorLaunchDesc edit;
+        edit.pack = app.edit_request();
+        edit.lang = app.lang();
+        if (const int edited = rc::game::run_editor_in(*gfx, edit); edited == 1)
+            return edited;
+        app_options.pack = app.edit_request();
+        app_options.lang = app.lang();
+    }
 }
 
 // SDL is started for what the editor draws (its window, or headless screenshots).

@@ -44,6 +44,7 @@ enum class ActionType {
     StepFrame,   // value: +1 the next frame, -1 the previous one (pauses)
     SeekClip,    // value: seconds into the clip
     JumpToTell,  // index: the tell whose moment the clip shows (pauses there)
+    EditPack,    // text: a pack on disk the editor opens in place of the game (native)
 };
 
 struct Action {
