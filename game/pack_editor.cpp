@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 #include <cstdio>
 #include <utility>
 
@@ -27,6 +26,7 @@ using nlohmann::json;
 using nlohmann::ordered_json;
 
 constexpr int kJournalFormat = 1;
+constexpr double kNoIndex = 1e9;  // more items or tells than any pack holds
 
 struct FieldName {
     EditField field;
@@ -228,7 +228,8 @@ TellPlace fit_tell(TellPlace place, const MediaShape& shape) {
     const double y = std::clamp(finite_or(place.y, 0.5), ry, 1.0 - ry);
     return {static_cast<float>(rounded(x, kFractionDivisions)),
             static_cast<float>(rounded(y, kFractionDivisions)),
-            static_cast<float>(rounded(r, kFractionDivisions))};
+            // Never 0 once rounded, even on a picture 10,000 times wider than high.
+            static_cast<float>(std::max(rounded(r, kFractionDivisions), 1.0 / kFractionDivisions))};
 }
 
 bool ItemState::has_errors() const {
@@ -801,9 +802,11 @@ std::string PackEditor::replay(const ordered_json& command) {
     if (!command.is_object())
         return "not a command";
     const std::string op = text_of(command, "op");
+    // Out of range (negative, huge, not a number): an index no pack has, refused below.
     auto index = [&](const char* key) -> std::size_t {
         const auto value = number_of(command.value(key, ordered_json()));
-        return value && *value >= 0 ? static_cast<std::size_t>(*value) : SIZE_MAX;
+        return value && *value >= 0 && *value < kNoIndex ? static_cast<std::size_t>(*value)
+                                                         : static_cast<std::size_t>(kNoIndex);
     };
     auto real = [&](const char* key) -> float {
         return static_cast<float>(number_of(command.value(key, ordered_json())).value_or(NAN));

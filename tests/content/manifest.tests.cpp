@@ -853,3 +853,33 @@ TEST_CASE("over-long ids and media paths are refused, not cut", "[content][manif
         require_error(parse(doc), "pack.json: id: 60000 characters; an id has at most 100");
     }
 }
+
+TEST_CASE("an item's prompt is kept, capped like the other texts", "[content][manifest][limits]") {
+    SECTION("a prompt is read; none is empty") {
+        auto result = parse_with_second_item([](json& item) { item["prompt"] = "un chat, 8k"; });
+        REQUIRE(result.ok());
+        CHECK(result.value->items[0].prompt.empty());
+        CHECK(result.value->items[1].prompt == "un chat, 8k");
+        CHECK(result.problems.empty());
+    }
+    SECTION("null is no prompt (spreadsheet exports)") {
+        auto result = parse_with_second_item([](json& item) { item["prompt"] = nullptr; });
+        REQUIRE(result.ok());
+        CHECK(result.value->items.size() == 2);
+        CHECK(result.problems.empty());
+    }
+    SECTION("a prompt over its cap is cut with a warning, the item stays") {
+        auto result = parse_with_second_item([](json& item) {
+            item["prompt"] = std::string(rc::content::kMaxPromptChars + 5, 'p');
+        });
+        REQUIRE(result.ok());
+        REQUIRE(result.value->items.size() == 2);
+        CHECK(result.value->items[1].prompt.size() == rc::content::kMaxPromptChars);
+        CHECK(messages(result) ==
+              std::vector<std::string>{"pack.json: items[1].prompt: 2005 characters, cut to 2000"});
+    }
+    SECTION("a prompt of the wrong type leaves the item out") {
+        require_item_left_out(parse_with_second_item([](json& item) { item["prompt"] = 42; }),
+                              "pack.json: items[1].prompt: expected a string, got 42");
+    }
+}

@@ -3,8 +3,10 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,6 +22,7 @@
 #include <string>
 #include <tuple>
 
+#include "content/pack_check.h"
 #include "support/temp_dir.h"
 #include "support/zip_writer.h"
 
@@ -785,4 +788,166 @@ TEST_CASE("the windowed editor refuses a script, and a script needs --edit", "[e
                                   (dir.path() / "edits.txt").string() + "'",
                               dir.path());
     CHECK(run.status == 2);
+}
+
+// ---- the editor, headless ----
+
+namespace {
+
+// The tells' yellow (widgets.cpp) in the picture's part of a screenshot: left of the
+// explanation and below the progress bar, which is yellow too.
+int tell_pixels(const fs::path& png) {
+    SDL_Surface* loaded = IMG_Load(png.c_str());
+    REQUIRE(loaded != nullptr);
+    SDL_Surface* shot = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_RGBA32, 0);
+    SDL_FreeSurface(loaded);
+    REQUIRE(shot != nullptr);
+    int count = 0;
+    for (int y = shot->h / 8; y < shot->h; ++y) {
+        const auto* row = static_cast<const Uint8*>(shot->pixels) + y * shot->pitch;
+        for (int x = 0; x < shot->w * 3 / 5; ++x) {
+            const Uint8* p = row + x * 4;
+            count += p[0] > 230 && p[1] > 190 && p[1] < 235 && p[2] < 60;
+        }
+    }
+    SDL_FreeSurface(shot);
+    return count;
+}
+
+std::size_t position_of(const json& summary, const std::string& id) {
+    for (std::size_t i = 0; i < summary["items"].size(); ++i)
+        if (summary["items"][i]["id"] == id)
+            return i;
+    FAIL("no item " << id << " in the game");
+    return 0;
+}
+
+std::string answer_shot(std::size_t position) {
+    const std::size_t n = position + 1;
+    return std::string("q") + (n < 10 ? "0" : "") + std::to_string(n) + "-answer.png";
+}
+
+std::string quoted(const fs::path& path) {
+    return "'" + path.string() + "'";
+}
+
+}  // namespace
+
+TEST_CASE("a scripted editing session adds tells the game then draws", "[e2e][editor]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto pack = make_pack(dir, 2, 2);
+    const std::string original = rc::tests::read_file(pack / "pack.json");
+    const auto script = dir.write("edit.txt",
+                                  "item item-3\n"
+                                  "delete-tell 1\n"
+                                  "add-tell 0.25 0.3 0.1\n"
+                                  "note 1 fr Six doigts\n"
+                                  "note 1 en Six fingers\n"
+                                  "add-tell 0.7 0.65 0.12\n"
+                                  "note 2 fr L'ombre saute\n"
+                                  "note 2 en The shadow jumps\n"
+                                  "set explanation fr Deux indices.\\nRegardez bien.\n"
+                                  "set explanation en Two tells.\\nLook closely.\n"
+                                  "save\n");
+    const auto edit =
+        run_game("--edit " + quoted(pack) + " --edit-script " + quoted(script), dir.path());
+    INFO(edit.err);
+    REQUIRE(edit.status == 0);
+    CHECK(edit.err.empty());
+    CHECK(rc::tests::read_file(pack / "pack.json.bak") == original);
+    CHECK_FALSE(fs::exists(pack / "pack.json.journal"));
+
+    // It validates: the game's own checks and the pack tool's, without a single problem.
+    auto source = rc::content::open_folder_source(pack);
+    REQUIRE(source.ok());
+    const auto checked = rc::content::load_pack_as_game(*source.value);
+    REQUIRE(checked.ok());
+    CHECK(checked.problems.empty());
+    const auto saved = json::parse(rc::tests::read_file(pack / "pack.json"));
+    for (std::size_t i = 0; i < saved["items"].size(); ++i)
+        CHECK(rc::content::check_item(saved["items"][i], i).problems.empty());
+    const auto& item = checked.value->manifest.items.at(3);
+    REQUIRE(item.id == "item-3");
+    REQUIRE(item.tells.size() == 2);
+    CHECK(item.tells[1].x == Approx(0.7f));
+    CHECK(item.tells[1].note.en == "The shadow jumps");
+    CHECK(item.explanation.fr == "Deux indices.\nRegardez bien.");
+
+    // It plays, the two new circles drawn where one was.
+    const auto shots = dir.path() / "shots";
+    const auto summary_file = dir.path() / "summary.json";
+    const auto play =
+        run_game("--pack " + quoted(pack) + " --seed 1 --answers r --screenshot-dir " +
+                     quoted(shots) + " --summary-json " + quoted(summary_file),
+                 dir.path());
+    INFO(play.err);
+    REQUIRE(play.status == 0);
+    const auto summary = read_summary(summary_file);
+    const int edited = tell_pixels(shots / answer_shot(position_of(summary, "item-3")));
+    const int one_tell = tell_pixels(shots / answer_shot(position_of(summary, "item-0")));
+    INFO("yellow pixels: edited " << edited << ", one tell " << one_tell);
+    CHECK(one_tell > 100);
+    CHECK(edited > one_tell * 3 / 2);
+}
+
+TEST_CASE("an editing session killed mid-edit loses at most its last seconds", "[e2e][editor]") {
+    rc::tests::TempDir dir;
+    const auto pack = make_pack(dir, 2, 2);
+    const std::string original = rc::tests::read_file(pack / "pack.json");
+    const auto script = dir.write("edit.txt",
+                                  "item item-0\n"
+                                  "add-tell 0.3 0.3 0.1\n"
+                                  "note 2 fr avant la pause\n"
+                                  "sleep 1500\n"
+                                  "add-tell 0.7 0.7 0.1\n"
+                                  "note 3 en after the pause\n"
+                                  "set category kitchen\n"
+                                  "echo edited\n"
+                                  "sleep 60000\n");
+    const auto out_file = dir.path() / "out.txt";
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
+    const std::string pack_arg = pack.string();
+    const std::string script_arg = script.string();
+    const char* argv[] = {REALCHECK_BINARY, "--headless",       "--edit", pack_arg.c_str(),
+                          "--edit-script",  script_arg.c_str(), nullptr};
+    pid_t pid = 0;
+    REQUIRE(posix_spawn(&pid, REALCHECK_BINARY, &actions, nullptr, const_cast<char**>(argv),
+                        environ) == 0);
+    posix_spawn_file_actions_destroy(&actions);
+    // Once the last edit is reported, wait longer than the journal's flush interval, then
+    // kill the editor as a crash would: no chance to save or flush anything.
+    bool reported = false;
+    for (int waited = 0; waited < 30'000 && !reported; waited += 50) {
+        reported = rc::tests::read_file(out_file).find("edited\n") != std::string::npos;
+        if (!reported)
+            usleep(50'000);
+    }
+    usleep(2'000'000);
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    REQUIRE(reported);
+    REQUIRE(WIFSIGNALED(status));
+    CHECK(rc::tests::read_file(pack / "pack.json") == original);
+    REQUIRE(fs::exists(pack / "pack.json.journal"));
+
+    const auto recover = dir.write("recover.txt", "recover\nsave\n");
+    const auto run =
+        run_game("--edit " + quoted(pack) + " --edit-script " + quoted(recover), dir.path());
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    CHECK(run.err == "realcheck: " + (pack / "pack.json.journal").string() +
+                         " holds edits an earlier session did not save: the script must recover "
+                         "or discard them (recover, discard-journal)\n");
+    const auto saved = json::parse(rc::tests::read_file(pack / "pack.json"));
+    const auto& item = saved["items"][0];
+    REQUIRE(item["tells"].size() == 3);
+    CHECK(item["tells"][1]["note"]["fr"] == "avant la pause");
+    CHECK(item["tells"][2]["note"]["en"] == "after the pause");
+    CHECK(item["category"] == "kitchen");
+    CHECK(rc::tests::read_file(pack / "pack.json.bak") == original);
 }

@@ -613,3 +613,30 @@ TEST_CASE("a clip's tell times stay within the clip", "[game][editor][video]") {
     CHECK(tell.t1 == Approx(seconds).margin(0.001));
     CHECK(editor->item_state(0).problems.size() == 1);  // only the missing note
 }
+
+TEST_CASE("a hostile journal is refused line by line, never a crash", "[game][editor][journal]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = write_pack(dir);
+    {
+        auto editor = open_editor(pack);
+        REQUIRE(editor->add_tell(0, {0.5f, 0.5f, 0.1f}).empty());
+    }
+    const std::string journal = rc::tests::read_file(pack / "pack.json.journal");
+    const auto [line, message] = GENERATE(
+        std::pair<std::string, std::string>{R"({"op":"add_tell","item":1e300})",
+                                            "no item 1000000001 (the pack has 3)"},
+        std::pair<std::string, std::string>{R"({"op":"move_tell","item":0,"tell":-1,"x":0})",
+                                            "item \"a\" has no tell 1000000001 (it has 1)"},
+        std::pair<std::string, std::string>{R"({"op":"set","item":0,"field":"colour"})",
+                                            "unknown field"},
+        std::pair<std::string, std::string>{"[1,2]", "not a command"},
+        std::pair<std::string, std::string>{R"({"op":7})", "unknown command \"7\""},
+        std::pair<std::string, std::string>{"{\"op\":", "not JSON"},
+        std::pair<std::string, std::string>{R"({"op":"redo"})", "nothing to redo"});
+    dir.write("pack/pack.json.journal", journal + line + "\n");
+    auto editor = open_editor(pack);
+    CHECK(editor->recover() == (pack / "pack.json.journal").string() + ":3: " + message +
+                                   "; the edits from there on are lost");
+    CHECK(editor->tells(0).size() == 1);  // what came before the bad line
+    CHECK(editor->add_tell(1, {}).empty());
+}
