@@ -354,14 +354,17 @@ void draw_picture_area(EditorContext& ctx, ImVec2 min, ImVec2 max, bool show_tel
     if (editable)
         options.chosen_tell = ctx.state.tell;
     const bool textured = ctx.images.picture && *ctx.images.picture;
+    bool hovered = false;
     if (textured) {
         draw_picture(*ctx.images.picture, min, max, ctx.state.view, options);
+        hovered = ImGui::IsItemHovered();  // its picture's button is its last item
     } else {
         // A clip (its frames are not played in the editor) or a picture not decoded yet:
         // a dark frame of its shape, on which tells are placed all the same.
         const PicturePlacement at = place_picture(width, height, min, max, ctx.state.view);
         ImGui::SetCursorScreenPos(min);
         ImGui::InvisibleButton("##picture", ImVec2(max.x - min.x, max.y - min.y));
+        hovered = ImGui::IsItemHovered();
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec2 end(at.origin.x + width * at.scale, at.origin.y + height * at.scale);
         draw->AddRectFilled(at.origin, end, IM_COL32(30, 33, 42, 255));
@@ -374,7 +377,6 @@ void draw_picture_area(EditorContext& ctx, ImVec2 min, ImVec2 max, bool show_tel
         return;
     const PicturePlacement at = place_picture(width, height, min, max, ctx.state.view);
     const PictureFrame frame{at.origin.x, at.origin.y, width * at.scale, height * at.scale};
-    const bool hovered = ImGui::IsItemHovered();
     if (ctx.state.drag_tell)
         drag_on_picture(ctx, frame, tells);
     else if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
