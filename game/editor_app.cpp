@@ -122,7 +122,7 @@ void EditorApp::handle_event(const SDL_Event& event) {
         apply_key(event.key.keysym);
 }
 
-// The shortcuts: Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z, Ctrl+S, Esc always; Delete and the keys
+// The shortcuts: Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z and Ctrl+S always; Esc, Delete and the keys
 // that step through the items only when no text field is being typed in.
 void EditorApp::apply_key(const SDL_Keysym& key) {
     const bool ctrl = (key.mod & KMOD_CTRL) != 0;
@@ -134,11 +134,11 @@ void EditorApp::apply_key(const SDL_Keysym& key) {
         apply(EditorAction::of(EditorActionType::Redo));
     else if (ctrl && key.sym == SDLK_s)
         apply(EditorAction::of(EditorActionType::Save));
+    else if (typing)
+        return;  // Esc leaves the field first (ImGui), a second Esc the editor
     else if (key.sym == SDLK_ESCAPE)
         apply(EditorAction::of(state_.confirm_close ? EditorActionType::CancelClose
                                                     : EditorActionType::Close));
-    else if (typing)
-        return;
     else if (key.sym == SDLK_DELETE && state_.tell) {
         EditorAction action = EditorAction::of(EditorActionType::DeleteTell);
         action.item = state_.item;
