@@ -122,20 +122,21 @@ void EditorApp::handle_event(const SDL_Event& event) {
         apply_key(event.key.keysym);
 }
 
-// The shortcuts: Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z and Ctrl+S always; Esc, Delete and the keys
-// that step through the items only when no text field is being typed in.
+// The shortcuts: Ctrl+S always; Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z, Esc, Delete and the keys
+// that step through the items when no text field is being typed in (in a field they are
+// the field's: Esc leaves it, Ctrl+Z undoes its typing, and leaving it is one undo step).
 void EditorApp::apply_key(const SDL_Keysym& key) {
     const bool ctrl = (key.mod & KMOD_CTRL) != 0;
     const bool shift = (key.mod & KMOD_SHIFT) != 0;
     const bool typing = ImGui::GetIO().WantTextInput;
-    if (ctrl && key.sym == SDLK_z)
+    if (ctrl && key.sym == SDLK_s)
+        apply(EditorAction::of(EditorActionType::Save));
+    else if (typing)
+        return;  // Esc and Ctrl+Z are the field's own (ImGui), its edit is one step anyway
+    else if (ctrl && key.sym == SDLK_z)
         apply(EditorAction::of(shift ? EditorActionType::Redo : EditorActionType::Undo));
     else if (ctrl && key.sym == SDLK_y)
         apply(EditorAction::of(EditorActionType::Redo));
-    else if (ctrl && key.sym == SDLK_s)
-        apply(EditorAction::of(EditorActionType::Save));
-    else if (typing)
-        return;  // Esc leaves the field first (ImGui), a second Esc the editor
     else if (key.sym == SDLK_ESCAPE)
         apply(EditorAction::of(state_.confirm_close ? EditorActionType::CancelClose
                                                     : EditorActionType::Close));
@@ -146,11 +147,10 @@ void EditorApp::apply_key(const SDL_Keysym& key) {
         apply(action);
     } else if (key.sym == SDLK_UP || key.sym == SDLK_DOWN || key.sym == SDLK_PAGEUP ||
                key.sym == SDLK_PAGEDOWN) {
-        constexpr int kPage = 10;
         const int delta = key.sym == SDLK_UP       ? -1
                           : key.sym == SDLK_DOWN   ? 1
-                          : key.sym == SDLK_PAGEUP ? -kPage
-                                                   : kPage;
+                          : key.sym == SDLK_PAGEUP ? -kItemPageStep
+                                                   : kItemPageStep;
         select_item(step_item(state_.item, delta, editor_->item_count()));
     }
 }

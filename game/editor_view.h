@@ -17,6 +17,8 @@ namespace rc::game {
 // inside; a tiny circle is grabbed as if it had at least kMinGrabRadiusPixels.
 inline constexpr float kEdgeGrabPixels = 8.f;
 inline constexpr float kMinGrabRadiusPixels = 12.f;
+// PageUp / PageDown move this many items in the list.
+inline constexpr int kItemPageStep = 10;
 // Ctrl + wheel: each notch grows or shrinks a tell by this factor.
 inline constexpr float kWheelResizeFactor = 1.1f;
 
