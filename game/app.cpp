@@ -9,8 +9,10 @@
 
 #include "engine/platform/file_picker.h"
 #include "engine/platform/paths.h"
+#include "game/calibration.h"
 #include "game/deck.h"
 #include "game/random.h"
+#include "game/screens/solo.h"
 #include "game/screens/widgets.h"
 
 namespace rc::game {
@@ -49,6 +51,10 @@ App::App(engine::Gfx& gfx, AppOptions options)
     else if (!settings_.lang_chosen)
         settings_.lang = engine::system_prefers_french() ? content::Lang::Fr : content::Lang::En;
     next_seed_ = options_.seed ? *options_.seed : fresh_seed();
+    LoadNote results_note;
+    results_ = progress_.load_results(&results_note);
+    if (!results_note.message.empty())
+        ui_.messages.push_back(results_note.message);
     wake_event_ = SDL_RegisterEvents(1);
     if (wake_event_ == static_cast<Uint32>(-1))
         wake_event_ = 0;
@@ -506,16 +512,26 @@ void App::finish_round() {
     if (result_recorded_ || !session_->pack())
         return;
     result_recorded_ = true;
+    GameResult record = result();
+    ui_.solo.calibration = calibration(record);
+    ui_.solo.categories = category_accuracy(record);
     if (!options_.save_results)
         return;
-    GameResult record = result();
     record.finished_at = utc_now_iso();
     LoadNote note;
     if (auto error = progress_.append_result(record, &note); !error.empty())
         ui_.messages.push_back(
             strings().format(settings_.lang, "end.save_failed", {{"why", error}}));
+    else
+        results_ = progress_.load_results(nullptr);  // as saved (old games may have gone)
     if (!note.message.empty())
         ui_.messages.push_back(note.message);
+}
+
+void App::note_item_record() {
+    const auto& manifest = session_->pack()->manifest;
+    ui_.solo.item_record =
+        item_record(results_, manifest.id, manifest.items[game_.current()->pack_index].id);
 }
 
 GameResult App::result() const {
@@ -530,7 +546,7 @@ GameResult App::result() const {
     for (const auto& round : game_.items()) {
         const auto& item = pack->manifest.items[round.pack_index];
         out.items.push_back({item.id, round.truth, round.given.value_or(round.truth),
-                             round.correct(), std::nullopt, item.category});
+                             round.correct(), round.sure, item.category});
     }
     return out;
 }
@@ -553,9 +569,19 @@ void App::apply(const Action& action) {
             start_round();
             break;
         case ActionType::Answer:
-            game_.answer(action.answer);
-            if (game_.phase() == Phase::Feedback)
+            if (game_.answer(action.answer)) {
                 view_.reset();
+                note_item_record();
+            }
+            break;
+        case ActionType::SaySure:
+            game_.toggle_sure(action.index != 0);
+            break;
+        case ActionType::ShowProgress:
+            if (!session_->pack())
+                break;
+            ui_.solo.progress = progress_view(results_, session_->pack()->manifest.id);
+            ui_.overlay = Overlay::Progress;
             break;
         case ActionType::Next:
             game_.next();
@@ -677,6 +703,11 @@ void App::apply_key(const SDL_Keysym& key) {
             else if (phase == Phase::Feedback && key.sym == SDLK_RIGHT)
                 emit(ActionType::Next);
             break;
+        case SDLK_s:
+        case SDLK_n:
+            if (phase == Phase::Question)
+                apply(Action::saying_sure(key.sym == SDLK_s));
+            break;
         case SDLK_DOWN:
         case SDLK_e:
             if (phase == Phase::Question && game_.three_answers())
@@ -766,6 +797,8 @@ void App::draw() {
                       actions};
     if (ui_.overlay == Overlay::Packs) {
         draw_packs_screen(ctx);
+    } else if (ui_.overlay == Overlay::Progress) {
+        draw_progress_screen(ctx);
     } else {
         switch (game_.phase()) {
             case Phase::Title:
@@ -798,6 +831,21 @@ std::string App::clip_status() const {
            strings().get(settings_.lang, playing ? "status.video_playing" : "status.video_paused");
 }
 
+// solo: what the player said of the current item ("Chosen: Sure." while asked, "You were
+// sure" after), then how it was answered on this computer before.
+std::string App::solo_status() const {
+    const RoundItem* round = game_.current();
+    const auto lang = settings_.lang;
+    std::string text;
+    if (game_.phase() == Phase::Question && round->sure)
+        text = " " + strings().get(lang, *round->sure ? "solo.chosen_sure" : "solo.chosen_unsure");
+    if (game_.phase() == Phase::Feedback && round->sure)
+        text = " " + said_sure_text(strings(), lang, *round) + ".";
+    if (game_.phase() == Phase::Feedback && ui_.solo.item_record)
+        text += " " + item_record_text(strings(), lang, *ui_.solo.item_record) + ".";
+    return text;
+}
+
 std::string App::status_text() const {
     const auto lang = settings_.lang;
     const auto& s = strings();
@@ -827,7 +875,7 @@ std::string App::status_text() const {
                               s.get(lang, video ? "question.prompt_video" : "question.prompt")},
                              {"real", s.get(lang, "answer.real")},
                              {"generated", s.get(lang, "answer.generated")}}) +
-                   clip_status();
+                   clip_status() + solo_status();
         }
         case Phase::Feedback: {
             const auto& item = session_->pack()->manifest.items[round->pack_index];
@@ -836,7 +884,7 @@ std::string App::status_text() const {
                               s.get(lang, round->correct() ? "feedback.right" : "feedback.wrong")},
                              {"truth", s.get(lang, truth_key(item))},
                              {"explanation", item.explanation.get(lang)}}) +
-                   clip_status();
+                   clip_status() + solo_status();
         }
         case Phase::End:
             return s.format(

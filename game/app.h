@@ -86,6 +86,7 @@ class App final : public engine::LoopClient {
     // The main text of the screen as plain text (for screen readers and browser tests).
     std::string status_text() const;
     GameResult result() const;
+    const SoloFigures& solo() const { return ui_.solo; }
 
   private:
     static const Strings& strings() { return Strings::builtin(); }
@@ -98,6 +99,7 @@ class App final : public engine::LoopClient {
     void collect_media();
     void drop_failed_current();
     void finish_round();
+    void note_item_record();  // solo: the answered item's earlier plays on this computer
     void apply_key(const SDL_Keysym& key);
     bool apply_clip_key(const SDL_Keysym& key);
     // Clips (a video item's player lives while its item is on screen or next).
@@ -112,6 +114,7 @@ class App final : public engine::LoopClient {
     void apply_clip_action(const Action& action);
     void name_step_keys();
     std::string clip_status() const;
+    std::string solo_status() const;
     void zoom_by(float factor);
     int shown_side() const;
     void sharpen_shown_picture();
@@ -134,7 +137,8 @@ class App final : public engine::LoopClient {
     std::uint64_t session_changes_ = 0;  // pack events and pictures taken (update())
     std::uint64_t next_seed_ = 0;
     bool result_recorded_ = false;
-    std::vector<ItemImage> images_;  // one per round item
+    std::vector<GameResult> results_;  // solo: the games saved on this computer, oldest first
+    std::vector<ItemImage> images_;    // one per round item
     ViewState view_;
     UiState ui_;
     bool quit_ = false;

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "engine/gfx/gfx.h"
 #include "engine/store/atomic_file.h"
+#include "game/calibration.h"
 
 namespace rc::game {
 namespace {
@@ -23,6 +26,11 @@ std::optional<content::Answer> answer_letter(char letter) {
         default:
             return std::nullopt;
     }
+}
+
+// --sure: s Sure, u Not sure, - nothing said.
+bool is_sure_letter(char letter) {
+    return letter == 's' || letter == 'u' || letter == '-';
 }
 
 // A headless run without --data-dir keeps its settings, library and downloads in a folder
@@ -89,23 +97,47 @@ class Driver {
             if (app_.game().phase() != Phase::Question)
                 break;
             const std::string number = two_digits(app_.game().position() + 1);
+            say_sure(answered);
             if (!render("q" + number + "-question") || !later_clip_screenshot(number))
                 return false;
             if (answered == 0 && !zoomed_screenshot(number))
                 return false;
             const char letter = desc_.answers[answered % desc_.answers.size()];
             app_.apply(Action::answering(*answer_letter(letter)));
+            item_records_.push_back(app_.solo().item_record);
             ++answered;
             if (!render("q" + number + "-answer"))
                 return false;
             app_.apply(Action::of(ActionType::Next));
         }
-        if (!render("zz-end"))
+        if (!render("zz-end") || !overlay_screenshot(ActionType::ShowProgress, "zz-progress"))
             return false;
         return missed_detail_screenshot();
     }
 
+    // The summary: the game's result, with each item's record here when it has one.
+    std::string summary() const {
+        const std::string plain = summary_json(app_.result());
+        auto summary = nlohmann::json::parse(plain, nullptr, false);
+        if (!summary.is_object() || !summary["items"].is_array())
+            return plain;
+        auto& items = summary["items"];
+        for (std::size_t i = 0; i < items.size() && i < item_records_.size(); ++i)
+            if (const auto& record = item_records_[i])
+                items[i]["played_here"] = {{"right", record->right}, {"wrong", record->wrong}};
+        return summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    }
+
   private:
+    // Said the way a player would: Sure and Not sure are buttons that toggle.
+    void say_sure(std::size_t answered) {
+        if (desc_.sure.empty())
+            return;
+        const char letter = desc_.sure[answered % desc_.sure.size()];
+        if (letter == 's' || letter == 'u')
+            app_.apply(Action::saying_sure(letter == 's'));
+    }
+
     // A clip is shown again further on (the virtual clock moved): the two pictures differ.
     bool later_clip_screenshot(const std::string& number) {
         const engine::ClipPlayer* clip = app_.clip_on_screen();
@@ -153,6 +185,7 @@ class Driver {
     App& app_;
     const HeadlessDesc& desc_;
     double* clock_;  // the virtual clock clips play on, in seconds
+    std::vector<std::optional<RightWrong>> item_records_;  // per item answered, in play order
 };
 
 void print_problems(const App& app) {
@@ -166,6 +199,12 @@ int run_headless(const HeadlessDesc& desc) {
     for (char letter : desc.answers) {
         if (!answer_letter(letter)) {
             std::fprintf(stderr, "realcheck: --answers: '%c' is not r, g or e\n", letter);
+            return 1;
+        }
+    }
+    for (char letter : desc.sure) {
+        if (!is_sure_letter(letter)) {
+            std::fprintf(stderr, "realcheck: --sure: '%c' is not s, u or -\n", letter);
             return 1;
         }
     }
@@ -230,8 +269,7 @@ int run_headless(const HeadlessDesc& desc) {
     for (const auto& message : app.messages())
         std::fprintf(stderr, "warning: %s\n", message.c_str());
     if (!desc.summary_json.empty()) {
-        if (auto error =
-                engine::write_file_atomically(desc.summary_json, summary_json(app.result()));
+        if (auto error = engine::write_file_atomically(desc.summary_json, driver.summary());
             !error.empty()) {
             std::fprintf(stderr, "realcheck: %s\n", error.c_str());
             return 1;

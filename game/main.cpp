@@ -21,8 +21,9 @@ namespace {
 constexpr const char* kUsage =
     "usage: realcheck [--pack PATH|URL] [--lang fr|en] [--data-dir DIR] [--fullscreen]\n"
     "                 [--max-download MB]\n"
-    "       realcheck --headless --pack PATH --seed N --answers rgrg... [--screenshot-dir DIR]\n"
-    "                 [--summary-json FILE] [--size WxH] [--data-dir DIR] [--lang fr|en]\n"
+    "       realcheck --headless --pack PATH --seed N --answers rgrg... [--sure su-...]\n"
+    "                 [--screenshot-dir DIR] [--summary-json FILE] [--size WxH]\n"
+    "                 [--data-dir DIR] [--lang fr|en]\n"
     "       realcheck --edit PACK [--lang fr|en] [--fullscreen]\n"
     "       realcheck --headless --edit PACK --edit-script FILE [--screenshot-dir DIR]\n"
     "                 [--size WxH] [--lang fr|en]\n"
@@ -36,6 +37,8 @@ constexpr const char* kUsage =
     "  --data-dir DIR     where settings, the no-repeat deck and results are kept\n"
     "  --headless         play a whole game without a window (SDL dummy video driver)\n"
     "  --answers LETTERS  headless answers: r real, g generated, e edited; cycled if short\n"
+    "  --sure LETTERS     headless: before each answer, s Sure, u Not sure, - nothing said;\n"
+    "                     cycled if short (the summary keeps it with each item)\n"
     "  --seed N           the draw of items (same seed and pack: same items, same order)\n"
     "  --screenshot-dir   headless: save a PNG of every screen there\n"
     "  --summary-json F   headless: write the game summary as JSON\n"
@@ -122,6 +125,8 @@ int parse_args(int argc, char** argv, Options* options) {
             options->edit.script = std::string(value());
         } else if (arg == "--answers") {
             options->headless.answers = std::string(value());
+        } else if (arg == "--sure") {
+            options->headless.sure = std::string(value());
         } else if (arg == "--screenshot-dir") {
             options->headless.screenshot_dir = std::string(value());
         } else if (arg == "--summary-json") {

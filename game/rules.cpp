@@ -11,7 +11,7 @@ void Game::start(const content::Manifest& manifest, const std::vector<std::size_
         if (index >= manifest.items.size())
             continue;
         const auto truth = manifest.items[index].answer;
-        items_.push_back({index, three_answers_ ? truth : content::as_two_answer(truth), {}});
+        items_.push_back({index, three_answers_ ? truth : content::as_two_answer(truth), {}, {}});
     }
     position_ = 0;
     phase_ = items_.empty() ? Phase::Title : Phase::Question;
@@ -25,6 +25,18 @@ bool Game::answer(content::Answer given) {
     items_[position_].given = given;
     phase_ = Phase::Feedback;
     return true;
+}
+
+bool Game::say_sure(std::optional<bool> sure) {
+    if (phase_ != Phase::Question)
+        return false;
+    items_[position_].sure = sure;
+    return true;
+}
+
+bool Game::toggle_sure(bool sure) {
+    const bool chosen = phase_ == Phase::Question && items_[position_].sure == sure;
+    return say_sure(chosen ? std::nullopt : std::optional<bool>(sure));
 }
 
 void Game::next() {

@@ -18,6 +18,7 @@ struct RoundItem {
     content::Answer truth =
         content::Answer::Real;  // as asked (edited → generated in 2-answer games)
     std::optional<content::Answer> given;
+    std::optional<bool> sure;  // the player said Sure (true) or Not sure (false) before answering
 
     bool correct() const { return given && *given == truth; }
 };
@@ -28,6 +29,11 @@ class Game {
     void start(const content::Manifest& manifest, const std::vector<std::size_t>& picks);
     // Question → Feedback. Ignored (returns false) in any other phase.
     bool answer(content::Answer given);
+    // How sure the player is of the answer to come: Sure, Not sure, or nothing said. Kept
+    // with the answer. Only before answering (returns false in any other phase).
+    bool say_sure(std::optional<bool> sure);
+    // The Sure and Not sure buttons: choosing the one already chosen clears it.
+    bool toggle_sure(bool sure);
     // Feedback → next Question, or End after the last item.
     void next();
     // The current item cannot be shown (its media failed to decode): it leaves the round.

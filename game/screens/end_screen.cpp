@@ -1,23 +1,17 @@
-// End of a round: the score out of the items played, a verdict, the missed pictures as
-// thumbnails that reopen their explanation, Play again and Change pack.
+// End of a round: the score out of the items played, a verdict, how sure the player was
+// against how right, the score per category, the missed pictures as thumbnails that reopen
+// their explanation (those the player was sure of first), Play again, Change pack and
+// Progress.
 #include <algorithm>
 
+#include "game/screens/solo.h"
 #include "game/screens/widgets.h"
 
 namespace rc::game {
 namespace {
 
-void draw_missed_grid(ScreenContext& ctx, float width) {
-    const auto& items = ctx.game.items();
-    const std::size_t missed = static_cast<std::size_t>(
-        std::count_if(items.begin(), items.end(), [](const RoundItem& i) { return !i.correct(); }));
-    if (missed == 0) {
-        text_centered(ctx.tr("end.none_missed"), ctx.fonts.bold, &kColorRight);
-        return;
-    }
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    text_wrapped(ctx.tr("end.missed", {{"n", std::to_string(missed)}}));
-    ImGui::PopTextWrapPos();
+// Thumbnails of the round items `indices` that reopen their explanation, `width` wide.
+void draw_thumbnail_grid(ScreenContext& ctx, const std::vector<std::size_t>& indices, float width) {
     const float font = ImGui::GetFontSize();
     const float thumb = font * 6.f;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -25,9 +19,7 @@ void draw_missed_grid(ScreenContext& ctx, float width) {
     const float cell = thumb + ImGui::GetStyle().FramePadding.x * 2.f + spacing;
     const int columns = std::max(1, static_cast<int>((width + spacing) / cell));
     int column = 0;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (items[i].correct())
-            continue;
+    for (const std::size_t i : indices) {
         const auto& texture = ctx.thumbnail_of(i);
         ImGui::PushID(static_cast<int>(i));
         bool pressed = false;
@@ -49,6 +41,73 @@ void draw_missed_grid(ScreenContext& ctx, float width) {
     }
     if (column != 0)
         ImGui::NewLine();
+}
+
+void wrapped_line(const std::string& text, float width, const ImVec4* color = nullptr) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    if (color)
+        text_colored_wrapped(*color, text);
+    else
+        text_wrapped(text);
+    ImGui::PopTextWrapPos();
+}
+
+// The missed pictures in the calibration's review order: those the player was sure of
+// come first, under a heading of their own.
+void draw_missed_grid(ScreenContext& ctx, float width) {
+    const auto& items = ctx.game.items();
+    const auto& order = ctx.ui.solo.calibration.review_order;
+    if (order.empty()) {
+        text_centered(ctx.tr("end.none_missed"), ctx.fonts.bold, &kColorRight);
+        return;
+    }
+    wrapped_line(ctx.tr("end.missed", {{"n", std::to_string(order.size())}}), width);
+    const auto first_other = std::find_if(order.begin(), order.end(), [&](std::size_t i) {
+        return i >= items.size() || items[i].sure != true;
+    });
+    const std::vector<std::size_t> sure(order.begin(), first_other);
+    const std::vector<std::size_t> other(first_other, order.end());
+    if (sure.empty()) {
+        draw_thumbnail_grid(ctx, other, width);
+        return;
+    }
+    wrapped_line(ctx.tr("solo.review_sure", {{"n", std::to_string(sure.size())}}), width,
+                 &kColorWrong);
+    draw_thumbnail_grid(ctx, sure, width);
+    if (other.empty())
+        return;
+    wrapped_line(ctx.tr("solo.review_other", {{"n", std::to_string(other.size())}}), width);
+    draw_thumbnail_grid(ctx, other, width);
+}
+
+// How sure against how right and the score per category beside the missed pictures when
+// the screen is wide enough, else the missed pictures first and the tables under them.
+void draw_round_review(ScreenContext& ctx) {
+    const float font = ImGui::GetFontSize();
+    const float room = ImGui::GetContentRegionAvail().x;
+    const float wide = std::min(room, font * 54.f);
+    if (has_round_tables(ctx.ui.solo) && wide >= font * 48.f) {
+        const float tables = font * 20.f;
+        const float gap = font * 2.f;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (room - wide) / 2.f);
+        ImGui::BeginGroup();
+        draw_calibration_table(ctx, tables);
+        draw_category_table(ctx, tables);
+        ImGui::EndGroup();
+        ImGui::SameLine(0.f, gap);
+        ImGui::BeginGroup();
+        draw_missed_grid(ctx, wide - tables - gap);
+        ImGui::EndGroup();
+        return;
+    }
+    const float width = std::min(room, font * 36.f);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (room - width) / 2.f);
+    ImGui::BeginGroup();
+    draw_missed_grid(ctx, width);
+    ImGui::Dummy(ImVec2(0, font * 0.6f));
+    draw_calibration_table(ctx, width);
+    draw_category_table(ctx, width);
+    ImGui::EndGroup();
 }
 
 void draw_missed_detail(ScreenContext& ctx) {
@@ -101,9 +160,11 @@ void draw_end_screen(ScreenContext& ctx) {
         ctx.emit(ActionType::PlayAgain);
     if (pressed == 2)
         ctx.emit(ActionType::ShowPacks);
-    ImGui::Dummy(ImVec2(0, font * 0.4f));
-    draw_missed_grid(ctx, width);
+    if (big_button(ctx.tr("solo.progress"), ImVec2(width, font * 2.2f)))
+        ctx.emit(ActionType::ShowProgress);
     ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(0, font * 0.4f));
+    draw_round_review(ctx);
     end_panel();
 }
 

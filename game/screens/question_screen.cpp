@@ -1,6 +1,6 @@
 // The question and, once answered, the feedback: the picture large, the answer buttons
-// below it; after the answer, the tells on the picture and the explanation beside it
-// (below it in portrait).
+// below it with Sure and Not sure; after the answer, the tells on the picture and the
+// explanation beside it (below it in portrait).
 #include <algorithm>
 
 #include "game/screens/widgets.h"
@@ -71,27 +71,97 @@ float draw_top_bar(ScreenContext& ctx) {
     return ImGui::GetCursorPosY() + font * 0.2f;
 }
 
-void draw_answer_buttons(ScreenContext& ctx, const PictureLayout& layout, bool video) {
+// Sure and Not sure are said before answering, as the answer moves on at once. The answer
+// buttons keep their place whatever the screen (players and tests aim at them): the two
+// toggles stand one above the other in the room left of Real when it is wide enough, else
+// side by side on a row of their own above the prompt.
+struct AnswerRow {
+    float answer_width = 0.f;  // each answer button
+    float answers_left = 0.f;  // from the band's left edge
+    float toggle_width = 0.f;
+    bool toggles_beside = true;
+};
+
+AnswerRow answer_row(const ScreenContext& ctx) {
+    const float font = ImGui::GetFontSize();
+    const float width = ImGui::GetMainViewport()->WorkSize.x;
+    const float count = ctx.game.three_answers() ? 3.f : 2.f;
+    AnswerRow row;
+    row.answer_width = std::min(font * 14.f, (width - font * (count + 1.f)) / count);
+    row.answers_left = (width - row.answer_width * count - font * (count - 1.f)) / 2.f;
+    ImGui::PushFont(ctx.fonts.bold);
+    const float label = std::max(ImGui::CalcTextSize(("• " + ctx.tr("solo.sure")).c_str()).x,
+                                 ImGui::CalcTextSize(("• " + ctx.tr("solo.unsure")).c_str()).x);
+    ImGui::PopFont();
+    row.toggle_width = std::max(font * 6.f, label + ImGui::GetStyle().FramePadding.x * 2.f + font);
+    row.toggles_beside = row.toggle_width + font * 2.f <= row.answers_left;
+    return row;
+}
+
+// Extra height under the picture for the toggles' own row.
+float sure_row_height(const AnswerRow& row) {
+    return row.toggles_beside ? 0.f : ImGui::GetFontSize() * 3.f;
+}
+
+// A toggle: the chosen one is marked three ways (bullet, colour, frame), not by colour only.
+void draw_sure_toggle(ScreenContext& ctx, bool sure, ImVec2 size) {
+    const RoundItem* round = ctx.game.current();
+    const bool chosen = round && round->sure == sure;
+    const std::string label = ctx.tr(sure ? "solo.sure" : "solo.unsure");
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, chosen ? 2.f * ctx.scale : 0.f);
+    // Stacked, each is about a line and a half tall: the label is centred, not padded down.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0.f));
+    ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(1.f, 1.f, 1.f, 0.9f));
+    ImGui::PushID(sure ? "sure" : "unsure");
+    if (choice_button(chosen ? "• " + label : label, chosen, size))
+        ctx.emit(Action::saying_sure(sure));
+    ImGui::PopID();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+}
+
+// The toggles from `at`: stacked in `height`, or side by side `height` tall.
+void draw_sure_toggles(ScreenContext& ctx, ImVec2 at, float width, float height, bool stacked) {
+    const float gap = ImGui::GetFontSize() * 0.3f;
+    const ImVec2 size(width, stacked ? (height - gap) / 2.f : height);
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::SetCursorScreenPos(at);
+    draw_sure_toggle(ctx, true, size);
+    ImGui::SetCursorScreenPos(stacked ? ImVec2(at.x, at.y + size.y + gap)
+                                      : ImVec2(at.x + size.x + gap, at.y));
+    draw_sure_toggle(ctx, false, size);
+    ImGui::PopFont();
+}
+
+void draw_answer_buttons(ScreenContext& ctx, const PictureLayout& layout, const AnswerRow& row,
+                         bool video) {
     const float font = ImGui::GetFontSize();
     const float width = layout.side_max.x - layout.side_min.x;
-    ImGui::SetCursorScreenPos(ImVec2(layout.side_min.x, layout.side_min.y + font * 0.4f));
+    float y = layout.side_min.y + font * 0.4f;
+    if (!row.toggles_beside) {
+        const float toggle = std::min(row.toggle_width, (width - font * 2.3f) / 2.f);
+        draw_sure_toggles(ctx,
+                          ImVec2(layout.side_min.x + (width - toggle * 2.f - font * 0.3f) / 2.f, y),
+                          toggle, font * 2.4f, false);
+        y += sure_row_height(row);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(layout.side_min.x, y));
     text_centered(ctx.tr(video ? "question.prompt_video" : "question.prompt"), ctx.fonts.bold);
-    const bool three = ctx.game.three_answers();
-    const float gap = font;
-    const float button_width =
-        std::min(font * 14.f, (width - gap * (three ? 4.f : 3.f)) / (three ? 3.f : 2.f));
-    const float total = button_width * (three ? 3.f : 2.f) + gap * (three ? 2.f : 1.f);
-    const ImVec2 size(button_width, font * 3.2f);
-    ImGui::SetCursorScreenPos(
-        ImVec2(layout.side_min.x + (width - total) / 2.f, ImGui::GetCursorScreenPos().y));
+    const ImVec2 size(row.answer_width, font * 3.2f);
+    const ImVec2 answers(layout.side_min.x + row.answers_left, ImGui::GetCursorScreenPos().y);
+    if (row.toggles_beside)
+        draw_sure_toggles(ctx, ImVec2(answers.x - font - row.toggle_width, answers.y),
+                          row.toggle_width, size.y, true);
+    ImGui::SetCursorScreenPos(answers);
     ImGui::PushFont(ctx.fonts.heading);
     if (big_button("← " + ctx.tr("answer.real"), size, kColorRealButton))
         ctx.emit(Action::answering(content::Answer::Real));
-    ImGui::SameLine(0.f, gap);
+    ImGui::SameLine(0.f, font);
+    const bool three = ctx.game.three_answers();
     if (three && big_button("↓ " + ctx.tr("answer.edited"), size, kColorMuted))
         ctx.emit(Action::answering(content::Answer::Edited));
     if (three)
-        ImGui::SameLine(0.f, gap);
+        ImGui::SameLine(0.f, font);
     if (big_button(ctx.tr("answer.generated") + " →", size, kColorGeneratedButton))
         ctx.emit(Action::answering(content::Answer::Generated));
     ImGui::PopFont();
@@ -106,7 +176,9 @@ void draw_question_screen(ScreenContext& ctx) {
         return;
     begin_full_panel("question");
     const bool feedback = ctx.game.phase() == Phase::Feedback;
-    const PictureLayout layout = picture_layout(draw_top_bar(ctx), feedback);
+    const AnswerRow row = answer_row(ctx);
+    const PictureLayout layout =
+        picture_layout(draw_top_bar(ctx), feedback, feedback ? 0.f : sure_row_height(row));
     draw_media_area(ctx, ctx.game.position(), *item, layout.picture_min, layout.picture_max,
                     feedback);
     if (feedback) {
@@ -115,7 +187,7 @@ void draw_question_screen(ScreenContext& ctx) {
                                   ctx.tr(last ? "feedback.see_score" : "feedback.next") + " →"))
             ctx.emit(ActionType::Next);
     } else
-        draw_answer_buttons(ctx, layout, item->kind == content::MediaKind::Video);
+        draw_answer_buttons(ctx, layout, row, item->kind == content::MediaKind::Video);
     end_panel();
 }
 

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,7 @@
 #include "engine/gfx/gfx.h"
 #include "engine/gfx/texture.h"
 #include "engine/media/clip_player.h"
+#include "game/calibration.h"
 #include "game/pack_session.h"
 #include "game/rules.h"
 #include "game/strings.h"
@@ -21,6 +24,8 @@ namespace rc::game {
 
 enum class ActionType {
     Play,
+    SaySure,       // solo: index 1 Sure, 0 Not sure (the button already chosen clears it)
+    ShowProgress,  // solo: the games played with this pack on this computer
     Answer,
     Next,
     PlayAgain,
@@ -65,6 +70,7 @@ struct Action {
         action.answer = answer;
         return action;
     }
+    static Action saying_sure(bool sure) { return with_index(ActionType::SaySure, sure ? 1 : 0); }
     static Action with_index(ActionType type, std::size_t index) {
         Action action = of(type);
         action.index = index;
@@ -90,7 +96,7 @@ struct Action {
     }
 };
 
-enum class Overlay { None, Settings, Packs, MissedDetail };
+enum class Overlay { None, Settings, Packs, MissedDetail, Progress };
 
 // Zoom of the picture: 1 fits it in its area; 16 shows a 50 MP photo's pixels on a laptop.
 inline constexpr float kMinZoom = 1.f;
@@ -127,8 +133,18 @@ struct PackListing {
     std::string detail;  // origin, counts by answer, languages, size: one line
 };
 
+// solo: what the saved games tell a player, worked out by the App when they change (at an
+// answer, at the end of a round, on opening the progress view), never in a frame.
+struct SoloFigures {
+    std::optional<RightWrong> item_record;         // the item answered, over its earlier plays here
+    Calibration calibration;                       // the round just finished
+    std::map<std::string, RightWrong> categories;  // the round just finished, when it has some
+    ProgressView progress;                         // this pack's saved games
+};
+
 struct UiState {
     Overlay overlay = Overlay::None;
+    SoloFigures solo;
     bool left_out_open = false;
     std::size_t missed_detail = 0;  // index into the round
     std::string pack_path_input;
@@ -179,5 +195,6 @@ void draw_question_screen(ScreenContext& ctx);  // Question and Feedback phases
 void draw_end_screen(ScreenContext& ctx);
 void draw_packs_screen(ScreenContext& ctx);
 void draw_settings_window(ScreenContext& ctx);
+void draw_progress_screen(ScreenContext& ctx);  // solo
 
 }  // namespace rc::game

@@ -21,6 +21,8 @@ add_library(rc_game_ui STATIC
     ${CMAKE_CURRENT_LIST_DIR}/end_screen.cpp
     ${CMAKE_CURRENT_LIST_DIR}/packs_screen.cpp
     ${CMAKE_CURRENT_LIST_DIR}/settings_window.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/solo.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/progress_screen.cpp
 )
 target_link_libraries(rc_game_ui PUBLIC rc_game_core rc_engine)
 if(TARGET rc_game_fetch)

@@ -1,5 +1,6 @@
-// Title screen: what the game is, the current pack, and Play.
+// Title screen: what the game is, the current pack, Play, and the player's progress.
 #include <algorithm>
+#include <iterator>
 
 #include "game/deck.h"
 #include "game/screens/widgets.h"
@@ -62,6 +63,37 @@ void draw_pack_card(ScreenContext& ctx, float width) {
     draw_left_out(ctx, width);
 }
 
+// Change pack, Settings and (with a pack) Progress: on one row when the three labels fit,
+// else Progress under the other two.
+void draw_secondary_buttons(ScreenContext& ctx, float width) {
+    const float height = ImGui::GetFontSize() * 2.2f;
+    const auto& style = ImGui::GetStyle();
+    const std::string labels[] = {ctx.tr("title.change_pack"), ctx.tr("title.settings"),
+                                  ctx.tr("solo.progress")};
+    const ActionType actions[] = {ActionType::ShowPacks, ActionType::ShowSettings,
+                                  ActionType::ShowProgress};
+    const float third = (width - style.ItemSpacing.x * 2.f) / 3.f;
+    const bool one_row =
+        ctx.pack && std::all_of(std::begin(labels), std::end(labels), [&](const std::string& l) {
+            return ImGui::CalcTextSize(l.c_str()).x + style.FramePadding.x * 2.f <= third;
+        });
+    if (one_row) {
+        for (int i = 0; i < 3; ++i) {
+            if (i > 0)
+                ImGui::SameLine();
+            if (big_button(labels[i], ImVec2(third, height)))
+                ctx.emit(actions[i]);
+        }
+        return;
+    }
+    const int pressed =
+        button_pair(labels[0], ImGui::GetStyleColorVec4(ImGuiCol_Button), labels[1], width, height);
+    if (pressed > 0)
+        ctx.emit(actions[pressed - 1]);
+    if (ctx.pack && big_button(labels[2], ImVec2(width, height)))
+        ctx.emit(actions[2]);
+}
+
 }  // namespace
 
 void draw_title_screen(ScreenContext& ctx) {
@@ -96,13 +128,7 @@ void draw_title_screen(ScreenContext& ctx) {
     ImGui::PopFont();
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, font * 0.3f));
-    const int pressed =
-        button_pair(ctx.tr("title.change_pack"), ImGui::GetStyleColorVec4(ImGuiCol_Button),
-                    ctx.tr("title.settings"), width, font * 2.2f);
-    if (pressed == 1)
-        ctx.emit(ActionType::ShowPacks);
-    if (pressed == 2)
-        ctx.emit(ActionType::ShowSettings);
+    draw_secondary_buttons(ctx, width);
     ImGui::Dummy(ImVec2(0, font * 0.3f));
     draw_language_switch(ctx);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "game/screens/solo.h"
+
 namespace rc::game {
 namespace {
 
@@ -352,7 +354,7 @@ void draw_picture(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewSt
     draw->PopClipRect();
 }
 
-PictureLayout picture_layout(float top, bool side_panel) {
+PictureLayout picture_layout(float top, bool side_panel, float extra_controls) {
     const auto* viewport = ImGui::GetMainViewport();
     const ImVec2 origin = viewport->WorkPos;
     const ImVec2 size = viewport->WorkSize;
@@ -361,7 +363,7 @@ PictureLayout picture_layout(float top, bool side_panel) {
     PictureLayout layout;
     layout.picture_min = ImVec2(origin.x + pad, origin.y + top);
     if (!side_panel) {
-        const float controls = ImGui::GetFontSize() * 6.2f;
+        const float controls = ImGui::GetFontSize() * 6.2f + extra_controls;
         layout.picture_max = ImVec2(origin.x + size.x - pad, origin.y + size.y - controls);
         layout.side_min = ImVec2(origin.x, layout.picture_max.y);
     } else if (portrait) {
@@ -444,6 +446,7 @@ void draw_explanation(ScreenContext& ctx, const content::PackItem& item, const R
                            ctx.tr(round.correct() ? "feedback.right" : "feedback.wrong").c_str());
         ImGui::PopFont();
     }
+    draw_said_sure(ctx, round, show_verdict);
     ImGui::PushFont(ctx.fonts.bold);
     text_wrapped(ctx.tr(truth_key(item)));
     ImGui::PopFont();
@@ -451,6 +454,8 @@ void draw_explanation(ScreenContext& ctx, const content::PackItem& item, const R
         ImGui::TextColored(
             kColorMuted, "%s",
             ctx.tr("feedback.your_answer", {{"answer", ctx.tr(answer_key(*round.given))}}).c_str());
+    if (show_verdict)
+        draw_item_record(ctx);
     ImGui::Spacing();
     bool fell_back = false;
     const std::string& explanation = item.explanation.get(ctx.lang, &fell_back);

@@ -76,12 +76,12 @@ void draw_media_area(ScreenContext& ctx, std::size_t round_index, const content:
 std::string seconds_text(content::Lang lang, double seconds);
 
 // Where the picture and the panel beside it (below it in portrait) go. Without a side
-// panel, the controls take a band at the bottom.
+// panel, the controls take a band at the bottom, `extra_controls` taller when they need it.
 struct PictureLayout {
     ImVec2 picture_min, picture_max;
     ImVec2 side_min, side_max;
 };
-PictureLayout picture_layout(float top, bool side_panel);
+PictureLayout picture_layout(float top, bool side_panel, float extra_controls = 0.f);
 
 // The explanation in a scrolling panel with one big button under it; true when pressed.
 bool draw_side_explanation(ScreenContext& ctx, const PictureLayout& layout,

@@ -16,13 +16,17 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "content/pack_check.h"
+#include "support/e2e_game.h"
 #include "support/temp_dir.h"
 #include "support/zip_writer.h"
 
@@ -31,75 +35,11 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-struct Run {
-    int status = -1;
-    std::string err;
-};
-
-// `shell_prefix` runs first in the same shell (limits such as ulimit -f).
-Run run_game(const std::string& args, const fs::path& work, const std::string& shell_prefix = "") {
-    const auto err_file = work / "stderr.txt";
-    const std::string command = shell_prefix + std::string(REALCHECK_BINARY) + " --headless " +
-                                args + " 2>'" + err_file.string() + "' >/dev/null";
-    const int raw = std::system(command.c_str());
-    Run run;
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    run.err = rc::tests::read_file(err_file);
-    return run;
-}
-
-// A picture that really decodes: a gradient with a different hue per index.
-void write_picture(const fs::path& file, int index, int width = 160, int height = 120) {
-    fs::create_directories(file.parent_path());
-    SDL_Surface* surface =
-        SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32);
-    REQUIRE(surface != nullptr);
-    for (int y = 0; y < height; ++y) {
-        auto* row = static_cast<Uint32*>(surface->pixels) + y * surface->pitch / 4;
-        for (int x = 0; x < width; ++x)
-            row[x] = SDL_MapRGBA(surface->format, static_cast<Uint8>(x * 255 / width),
-                                 static_cast<Uint8>((index * 37) % 256),
-                                 static_cast<Uint8>(y * 255 / height), 255);
-    }
-    const bool jpeg = file.extension() == ".jpg";
-    const int saved =
-        jpeg ? IMG_SaveJPG(surface, file.c_str(), 85) : IMG_SavePNG(surface, file.c_str());
-    SDL_FreeSurface(surface);
-    REQUIRE(saved == 0);
-}
-
-json item_json(const std::string& id, const std::string& media, const std::string& answer) {
-    return {
-        {"id", id},
-        {"media", media},
-        {"answer", answer},
-        {"source", {{"credit", "Tester"}, {"license", "CC0-1.0"}}},
-        {"explanation", {{"fr", "Regardez la lumière."}, {"en", "Look at the light."}}},
-        {"tells",
-         json::array(
-             {{{"x", 0.5}, {"y", 0.5}, {"r", 0.1}, {"note", {{"fr", "ici"}, {"en", "here"}}}}})}};
-}
-
-// A pack of `real` real and `generated` generated items, all decodable.
-fs::path make_pack(const rc::tests::TempDir& dir, int real, int generated,
-                   json extra_items = json::array()) {
-    const fs::path root = dir.path() / "pack";
-    json items = json::array();
-    for (int i = 0; i < real + generated; ++i) {
-        const std::string media = "media/" + std::to_string(1000 + i) + (i % 2 ? ".jpg" : ".png");
-        write_picture(root / media, i);
-        items.push_back(
-            item_json("item-" + std::to_string(i), media, i < real ? "real" : "generated"));
-    }
-    for (auto& extra : extra_items)
-        items.push_back(extra);
-    json pack = {{"format", 1},
-                 {"id", "e2e"},
-                 {"title", {{"fr", "Test"}, {"en", "Test"}}},
-                 {"items", items}};
-    dir.write("pack/pack.json", pack.dump(1));
-    return root;
-}
+using rc::tests::item_json;
+using rc::tests::make_pack;
+using rc::tests::run_game;
+using rc::tests::write_picture;
+using Run = rc::tests::GameRun;
 
 json read_summary(const fs::path& file) {
     auto summary = json::parse(rc::tests::read_file(file), nullptr, false);
@@ -788,6 +728,131 @@ TEST_CASE("the windowed editor refuses a script, and a script needs --edit", "[e
                                   (dir.path() / "edits.txt").string() + "'",
                               dir.path());
     CHECK(run.status == 2);
+}
+
+namespace {
+
+// Four items: two real, two generated; three with a category, the last without one.
+fs::path make_category_pack(const rc::tests::TempDir& dir) {
+    const std::vector<std::pair<std::string, std::string>> kinds = {
+        {"real", "portrait"}, {"real", "landscape"}, {"generated", "portrait"}, {"generated", ""}};
+    json items = json::array();
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        const std::string media = "media/" + std::to_string(4000 + i) + ".png";
+        write_picture(dir.path() / "pack" / media, static_cast<int>(i));
+        json item = item_json("item-" + std::to_string(i), media, kinds[i].first);
+        if (!kinds[i].second.empty())
+            item["category"] = kinds[i].second;
+        items.push_back(item);
+    }
+    json pack = {{"format", 1},
+                 {"id", "solo"},
+                 {"title", {{"fr", "Solo"}, {"en", "Solo"}}},
+                 {"items", items}};
+    dir.write("pack/pack.json", pack.dump(1));
+    return dir.path() / "pack";
+}
+
+std::string expected_category(const std::string& id) {
+    return id == "item-0" || id == "item-2" ? "portrait" : id == "item-1" ? "landscape" : "";
+}
+
+json saved_games(const fs::path& data) {
+    const json results = read_summary(data / "results.json");
+    REQUIRE(results["games"].is_array());
+    return results["games"];
+}
+
+}  // namespace
+
+TEST_CASE("a solo player's confidence, categories and record on this computer", "[e2e][solo]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    const auto pack = make_category_pack(dir);
+    const auto data = dir.path() / "data";
+    // Answers always Real: the real items are right, the generated ones wrong.
+    const auto play_game = [&](int seed, const std::string& extra = "") {
+        const auto file = dir.path() / ("game" + std::to_string(seed) + ".json");
+        const auto run = run_game("--pack '" + pack.string() + "' --seed " + std::to_string(seed) +
+                                      " --answers r --sure su- --data-dir '" + data.string() +
+                                      "' --summary-json '" + file.string() + "' " + extra,
+                                  dir.path());
+        INFO(run.err);
+        REQUIRE(run.status == 0);
+        return read_summary(file);
+    };
+
+    const json first = play_game(1);
+    REQUIRE(first["items"].size() == 4);
+
+    SECTION("the summary keeps what was said (cycled s, u, -) and each item's category") {
+        const std::vector<json> said = {true, false, nullptr, true};
+        for (std::size_t i = 0; i < 4; ++i) {
+            const auto& item = first["items"][i];
+            const auto id = item["id"].get<std::string>();
+            INFO("item " << i << ": " << item.dump());
+            if (said[i].is_null())
+                CHECK_FALSE(item.contains("sure"));
+            else
+                CHECK(item["sure"] == said[i]);
+            if (expected_category(id).empty())
+                CHECK_FALSE(item.contains("category"));
+            else
+                CHECK(item["category"] == expected_category(id));
+            CHECK(item["correct"] == (id == "item-0" || id == "item-1"));
+            CHECK_FALSE(item.contains("played_here"));
+        }
+    }
+
+    SECTION("the saved result keeps them as the summary does") {
+        const json games = saved_games(data);
+        REQUIRE(games.size() == 1);
+        for (std::size_t i = 0; i < 4; ++i) {
+            INFO("item " << i);
+            CHECK(games[0]["items"][i]["id"] == first["items"][i]["id"]);
+            CHECK(games[0]["items"][i].value("sure", json()) ==
+                  first["items"][i].value("sure", json()));
+            CHECK(games[0]["items"][i].value("category", "") ==
+                  first["items"][i].value("category", ""));
+        }
+    }
+
+    SECTION("an item's record here is given once it was played 5 times, and is right") {
+        for (int seed = 2; seed <= 5; ++seed) {
+            const json earlier = play_game(seed);
+            for (const auto& item : earlier["items"])
+                CHECK_FALSE(item.contains("played_here"));
+        }
+        // Counted from the saved games, not assumed: every item was played in each game.
+        std::map<std::string, std::pair<int, int>> expected;
+        for (const auto& game : saved_games(data))
+            for (const auto& item : game["items"]) {
+                auto& counts = expected[item["id"].get<std::string>()];
+                ++(item["correct"].get<bool>() ? counts.first : counts.second);
+            }
+        REQUIRE(expected.size() == 4);
+        const auto shots = dir.path() / "shots";
+        const json sixth = play_game(6, "--screenshot-dir '" + shots.string() + "'");
+        for (const auto& item : sixth["items"]) {
+            INFO(item.dump());
+            REQUIRE(item.contains("played_here"));
+            const auto& [right, wrong] = expected.at(item["id"].get<std::string>());
+            CHECK(right + wrong == 5);
+            CHECK(item["played_here"]["right"] == right);
+            CHECK(item["played_here"]["wrong"] == wrong);
+        }
+        CHECK(expected.at("item-0") == std::pair<int, int>{5, 0});
+        CHECK(expected.at("item-3") == std::pair<int, int>{0, 5});
+        CHECK(saved_games(data).size() == 6);
+        CHECK(fs::exists(shots / "zz-progress.png"));
+    }
+
+    SECTION("--sure takes only s, u and -") {
+        const auto run =
+            run_game("--pack '" + pack.string() + "' --seed 1 --answers r --sure sx", dir.path());
+        CHECK(run.status == 1);
+        CHECK_THAT(run.err, Catch::Contains("--sure: 'x' is not s, u or -"));
+    }
 }
 
 // ---- the editor, headless ----

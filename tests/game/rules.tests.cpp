@@ -1,8 +1,11 @@
 // The quiz state machine: Title → Question → Feedback → … → End, scoring, three-answer
-// packs, dropping an item that cannot be shown, and the verdict bands.
+// packs, dropping an item that cannot be shown, the verdict bands, and how sure the player
+// said they were.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -325,4 +328,82 @@ TEST_CASE("verdict_band maps a score to four bands", "[game][rules]") {
     }));
     CAPTURE(c.score, c.out_of);
     CHECK(verdict_band(c.score, c.out_of) == c.band);
+}
+
+TEST_CASE("Game keeps how sure the player is with each answer", "[game][rules][solo]") {
+    const auto manifest = make_manifest({Answer::Real, Answer::Generated, Answer::Real});
+    Game game;
+    game.start(manifest, {0, 1, 2});
+
+    SECTION("nothing is said until the player says it") {
+        CHECK_FALSE(game.current()->sure.has_value());
+        play(game, Answer::Real);
+        CHECK_FALSE(game.items()[0].sure.has_value());
+    }
+
+    SECTION("Sure and Not sure said before answering stay with the answer") {
+        CHECK(game.say_sure(true));
+        play(game, Answer::Generated);
+        CHECK(game.say_sure(false));
+        play(game, Answer::Generated);
+        play(game, Answer::Real);
+        CHECK(game.items()[0].sure == std::optional<bool>(true));
+        CHECK_FALSE(game.items()[0].correct());
+        CHECK(game.items()[1].sure == std::optional<bool>(false));
+        CHECK_FALSE(game.items()[2].sure.has_value());
+        CHECK(game.phase() == Phase::End);
+    }
+
+    SECTION("the last word before answering counts, and nullopt takes it back") {
+        CHECK(game.say_sure(true));
+        CHECK(game.say_sure(false));
+        CHECK(game.current()->sure == std::optional<bool>(false));
+        CHECK(game.say_sure(std::nullopt));
+        CHECK_FALSE(game.current()->sure.has_value());
+    }
+
+    SECTION("toggling the chosen button clears it; the other one replaces it") {
+        CHECK(game.toggle_sure(true));
+        CHECK(game.current()->sure == std::optional<bool>(true));
+        CHECK(game.toggle_sure(false));
+        CHECK(game.current()->sure == std::optional<bool>(false));
+        CHECK(game.toggle_sure(false));
+        CHECK_FALSE(game.current()->sure.has_value());
+        CHECK(game.toggle_sure(false));
+        CHECK(game.current()->sure == std::optional<bool>(false));
+    }
+
+    SECTION("after the answer it can no longer change") {
+        CHECK(game.say_sure(false));
+        REQUIRE(game.answer(Answer::Real));
+        CHECK_FALSE(game.say_sure(true));
+        CHECK_FALSE(game.toggle_sure(false));
+        CHECK(game.current()->sure == std::optional<bool>(false));
+    }
+
+    SECTION("it is refused on Title and End") {
+        Game idle;
+        CHECK_FALSE(idle.say_sure(true));
+        CHECK_FALSE(idle.toggle_sure(true));
+        play(game, Answer::Real);
+        play(game, Answer::Real);
+        play(game, Answer::Real);
+        REQUIRE(game.phase() == Phase::End);
+        CHECK_FALSE(game.say_sure(true));
+        CHECK(std::none_of(game.items().begin(), game.items().end(),
+                           [](const auto& item) { return item.sure.has_value(); }));
+    }
+
+    SECTION("each item starts unsaid, whatever was said of the one before") {
+        CHECK(game.say_sure(true));
+        play(game, Answer::Real);
+        CHECK_FALSE(game.current()->sure.has_value());
+    }
+
+    SECTION("a dropped item takes what was said of it away with it") {
+        CHECK(game.say_sure(true));
+        game.drop_current();
+        CHECK(game.current()->pack_index == 1);
+        CHECK_FALSE(game.current()->sure.has_value());
+    }
 }

@@ -142,7 +142,9 @@ TEST_CASE("HEVC and oversized clips become H.264 within 1920x1080", "[pack_media
         write_bytes(source, bytes);
         const auto prepared = packmedia::prepare_media(source);
         CHECK_FALSE(prepared.ok);
-        CHECK(prepared.error.starts_with("cut.mp4: "));
+        // The reason alone: the caller names the file where it knows its place.
+        CHECK_FALSE(prepared.error.empty());
+        CHECK_FALSE(prepared.error.starts_with("cut.mp4"));
     }
 }
 

@@ -251,7 +251,8 @@ TEST_CASE("Broken files are refused with a one-line message, never a crash",
             const Bytes cut(file.begin(), file.begin() + long(double(file.size()) * fraction));
             const auto prepared = prepare_bytes(dir, name, cut);
             CHECK_FALSE(prepared.ok);
-            CHECK(prepared.error.starts_with(name + ": "));
+            CHECK_FALSE(prepared.error.empty());
+            CHECK_FALSE(prepared.error.starts_with(name));  // the caller names the file
             CHECK(prepared.error.find('\n') == std::string::npos);
             CHECK(prepared.bytes.empty());
         }
@@ -262,12 +263,12 @@ TEST_CASE("Broken files are refused with a one-line message, never a crash",
             damaged[i] = std::uint8_t(i * 37);
         }
         const auto prepared = prepare_bytes(dir, name, damaged);
-        CHECK((prepared.ok ? !prepared.bytes.empty() : prepared.error.starts_with(name + ": ")));
+        CHECK((prepared.ok ? !prepared.bytes.empty() : !prepared.error.empty()));
     }
     SECTION("not a media file at all") {
         const auto prepared = prepare_bytes(dir, "notes.jpg", bytes_of("hello, this is text"));
         CHECK_FALSE(prepared.ok);
-        CHECK(prepared.error == "notes.jpg: not a picture or clip this tool reads");
+        CHECK(prepared.error == "not a picture or clip this tool reads");
     }
 }
 

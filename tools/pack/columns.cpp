@@ -65,6 +65,24 @@ std::string squeeze(std::string_view text) {
     return out;
 }
 
+// Every column's names squeezed once, in the order they are tried: the English and French
+// names first, then the aliases. Folding is the costly part, and a sheet's every header
+// cell is compared with all of them.
+const std::vector<std::pair<std::string, Column>>& squeezed_names() {
+    static const auto kNames = [] {
+        std::vector<std::pair<std::string, Column>> names;
+        for (const auto& column : column_table()) {
+            names.emplace_back(squeeze(column.en), column.column);
+            names.emplace_back(squeeze(column.fr), column.column);
+        }
+        for (const auto& column : column_table())
+            for (auto alias : column.aliases)
+                names.emplace_back(squeeze(alias), column.column);
+        return names;
+    }();
+    return kNames;
+}
+
 }  // namespace
 
 const std::vector<Column>& all_columns() {
@@ -88,13 +106,9 @@ std::optional<Column> column_from_name(std::string_view header) {
     const std::string wanted = squeeze(header);
     if (wanted.empty())
         return std::nullopt;
-    for (const auto& names : column_table())
-        if (wanted == squeeze(names.en) || wanted == squeeze(names.fr))
-            return names.column;
-    for (const auto& names : column_table())
-        for (auto alias : names.aliases)
-            if (wanted == squeeze(alias))
-                return names.column;
+    for (const auto& [name, column] : squeezed_names())
+        if (wanted == name)
+            return column;
     return std::nullopt;
 }
 

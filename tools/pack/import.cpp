@@ -24,13 +24,6 @@ using nlohmann::json;
 
 namespace {
 
-// The media step names the file at the start of its message; the import names it by its
-// place in the folder already.
-std::string without_file_name(const std::string& message, const std::filesystem::path& file) {
-    const std::string prefix = file.filename().string() + ": ";
-    return message.starts_with(prefix) ? message.substr(prefix.size()) : message;
-}
-
 constexpr std::uintmax_t kMaxSheetBytes = 64u << 20;
 
 struct SourceFile {
@@ -295,8 +288,7 @@ struct Importer {
             options.max_side = desc.max_side;
         auto media = packmedia::prepare_media(file.path, options);
         if (!media.ok) {
-            report.problems.push_back({Severity::Error, file.relative,
-                                       without_file_name(media.error, file.path) + ": left out"});
+            report.problems.push_back({Severity::Error, file.relative, media.error + ": left out"});
             return;
         }
         std::string why;

@@ -51,7 +51,7 @@ PreparedMedia prepare_media(const std::filesystem::path& source, const PrepareOp
     std::string why;
     const auto bytes = read_media(source, &why);
     if (!bytes) {
-        out.error = source.filename().string() + ": " + why;
+        out.error = why;
         return out;
     }
     const MediaFormat format = detect_format(*bytes);
@@ -69,10 +69,8 @@ PreparedMedia prepare_media(const std::filesystem::path& source, const PrepareOp
         std::find(out.stripped.begin(), out.stripped.end(), "GPS") == out.stripped.end()) {
         out.stripped.push_back("GPS");
     }
-    if (!out.ok) {
+    if (!out.ok)
         out.bytes.clear();
-        out.error = source.filename().string() + ": " + out.error;
-    }
     return out;
 }
 

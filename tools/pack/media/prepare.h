@@ -40,7 +40,8 @@ struct PrepareOptions {
 
 struct PreparedMedia {
     bool ok = false;
-    std::string error;                // when !ok: what is wrong with the file, in one line
+    std::string error;  // when !ok: what is wrong with the file, in one line, without its
+                        // name (the caller locates it: a folder path, a spreadsheet line)
     std::vector<std::uint8_t> bytes;  // the pack's copy, metadata stripped
     std::string extension;            // ".jpg", ".png", ".webp", ".gif", ".mp4", ".webm"
     bool is_clip = false;
