@@ -600,6 +600,11 @@ void App::apply(const Action& action) {
         case ActionType::RemovePack:
             remove_pack(action.text);
             break;
+        case ActionType::EditPack:
+            // The window is handed to the editor (main.cpp); the game comes back after it.
+            edit_request_ = action.text;
+            quit_ = true;
+            break;
         case ActionType::OpenFile:
             engine::open_file_picker();
             break;

@@ -74,6 +74,8 @@ class App final : public engine::LoopClient {
 
     const Game& game() const { return game_; }
     WorkshopFlow& workshop() { return *workshop_; }
+    // A pack the player asked to edit (Edit on the Packs screen): the App has quit for it.
+    const std::string& edit_request() const { return edit_request_; }
     // The clip on screen, once it plays (null for a picture or a clip still loading).
     const engine::ClipPlayer* clip_on_screen() const { return shown_clip(); }
     const PackSession& session() const { return *session_; }
@@ -147,6 +149,7 @@ class App final : public engine::LoopClient {
     ViewState view_;
     UiState ui_;
     bool quit_ = false;
+    std::string edit_request_;
     Uint32 wake_event_ = 0;
     engine::ClipLimits clip_limits_;
     double last_tick_ = -1.0;  // clock_now() when clips last moved on

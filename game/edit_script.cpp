@@ -2,6 +2,7 @@
 #include "game/edit_script.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -161,13 +162,15 @@ class Session {
             std::fflush(out_);
             return {};
         }
+        if (command == "shot")
+            return shot(words);
         if (command == "quit") {
             quit_ = true;
             return {};
         }
         return "unknown command \"" + command +
                "\" (item, add-tell, move-tell, resize-tell, note, times, delete-tell, set, "
-               "undo, redo, save, check, recover, discard-journal, sleep, echo, quit)";
+               "undo, redo, save, check, recover, discard-journal, sleep, echo, shot, quit)";
     }
 
     static std::string prefixed(const std::string& command, const std::string& why) {
@@ -272,6 +275,29 @@ class Session {
                          content::to_string(problem).c_str());
     }
 
+    // A name that makes a file name of its own: letters, digits, '-' and '_'.
+    std::string shot(Words& words) {
+        const std::string name(words.next());
+        const bool plain =
+            !name.empty() && name.size() <= 64 &&
+            std::all_of(name.begin(), name.end(), [](char ch) {
+                return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_';
+            });
+        if (!plain || !words.done())
+            return "shot: expected one name (letters, digits, - and _)";
+        if (!desc_.shot)
+            return {};
+        if (auto why = desc_.shot(editor_, item_, name); !why.empty()) {
+            failure_status_ = 1;  // the screen's or the disk's fault, not the script's
+            return "shot: " + why;
+        }
+        return {};
+    }
+
+  public:
+    std::optional<std::size_t> item() const { return item_; }
+
+  private:
     std::string sleep(Words& words) {
         const auto ms = number(words.next());
         if (!ms || *ms < 0 || *ms > 3'600'000 || !words.done())
@@ -326,7 +352,13 @@ int run_edit_script(const EditScriptDesc& desc) {
                      "must recover or discard them (recover, discard-journal)\n",
                      editor.journal().file().string().c_str());
     Session session(desc, editor);
-    const int status = session.run(*script);
+    int status = session.run(*script);
+    if (status == 0 && desc.shot) {
+        if (auto why = desc.shot(editor, session.item(), "editor"); !why.empty()) {
+            std::fprintf(err, "realcheck: %s\n", why.c_str());
+            status = 1;
+        }
+    }
     if (status == 0 && editor.modified())
         std::fprintf(err,
                      "realcheck: the edits made after the last save are kept in %s; the "

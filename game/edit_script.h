@@ -13,6 +13,7 @@
 //   set FIELD [fr|en] TEXT  answer, explanation (fr|en), credit, license, url, generator,
 //                           prompt, category, difficulty; no TEXT clears an optional field
 //   undo, redo, save, check, recover, discard-journal, sleep MS, echo TEXT, quit
+//   shot NAME               with --screenshot-dir, the editor screen saved as NAME.png
 //
 // In TEXT, \n is a line break and \\ a backslash. Blank lines and lines starting with #
 // are skipped. A mistake stops the script with its place ("edits.txt:3: …", status 2);
@@ -23,8 +24,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <string>
 
 namespace rc::game {
+
+class PackEditor;
 
 inline constexpr std::uintmax_t kMaxEditScriptBytes = 1 << 20;
 // Sleeping is cut into slices so the journal is flushed while the script waits.
@@ -38,6 +43,12 @@ struct EditScriptDesc {
     // Waits `milliseconds`; empty means really sleeping (tests pass a fake).
     std::function<void(int milliseconds)> sleep;
     std::function<double()> clock;  // the journal's clock (PackEditorDesc::clock)
+    // Draws the editor screen as NAME.png (the item the script chose last shown), at each
+    // `shot NAME` and as "editor" once the script has run; returns "" or why not. Empty:
+    // shots are skipped (no --screenshot-dir).
+    std::function<std::string(PackEditor& editor, std::optional<std::size_t> item,
+                              const std::string& name)>
+        shot;
 };
 
 // Exit status: 0 the script ran, 1 the script could not be read or a save failed, 2 a

@@ -12,6 +12,7 @@
 #include "engine/platform/runner.h"
 #include "game/app.h"
 #include "game/edit_script.h"
+#include "game/editor_launch.h"
 #include "game/headless.h"
 #include "game/strings.h"
 
@@ -26,7 +27,9 @@ constexpr const char* kUsage =
     "       realcheck --headless --workshop --pack PATH --seed N --votes VOTES.csv\n"
     "                 --export-dir DIR [--items N] [--place TEXT] [--date TEXT]\n"
     "                 [--screenshot-dir DIR] [--size WxH] [--data-dir DIR] [--lang fr|en]\n"
-    "       realcheck --headless --edit PACK --edit-script FILE\n"
+    "       realcheck --edit PACK [--lang fr|en] [--fullscreen]\n"
+    "       realcheck --headless --edit PACK --edit-script FILE [--screenshot-dir DIR]\n"
+    "                 [--size WxH] [--lang fr|en]\n"
     "\n"
     "  --pack PATH|URL    a pack folder, its pack.json, a .zip file, or a link to a pack folder "
     "or\n"
@@ -51,7 +54,8 @@ constexpr const char* kUsage =
     "  --place TEXT       workshop: where it takes place\n"
     "  --date TEXT        workshop: its date, as written\n"
     "  --edit PACK        edit a pack (a folder, its pack.json, or a zip: saved as a new\n"
-    "                     folder beside it); headless, with --edit-script FILE, the commands\n"
+    "                     folder beside it) in the editor's window; headless, with\n"
+    "                     --edit-script FILE, the commands (--screenshot-dir: editor.png)\n"
     "                     one a line (see the README, \"Editing a pack\")\n";
 
 struct Options {
@@ -182,25 +186,71 @@ int run_windowed(const Options& options) {
         std::fprintf(stderr, "realcheck: %s\n", why.c_str());
         return 1;
     }
-    rc::game::App app(*gfx, options.headless.app);
-    SDL_SetWindowTitle(gfx->window(),
-                       rc::game::Strings::builtin().get(app.lang(), "app.title").c_str());
-    for (const auto& warning : app.session().warnings())
-        std::fprintf(stderr, "warning: %s\n", rc::content::to_string(warning).c_str());
-    for (const auto& error : app.pack_errors())
-        std::fprintf(stderr, "%s\n", error.c_str());
-    return rc::engine::run_loop(*gfx, app);
+    // Edit on the Packs screen ends the game's loop; the editor takes the window, then a
+    // new game opens on the pack (edited).
+    auto app_options = options.headless.app;
+    for (;;) {
+        rc::game::App app(*gfx, app_options);
+        SDL_SetWindowTitle(gfx->window(),
+                           rc::game::Strings::builtin().get(app.lang(), "app.title").c_str());
+        for (const auto& warning : app.session().warnings())
+            std::fprintf(stderr, "warning: %s\n", rc::content::to_string(warning).c_str());
+        for (const auto& error : app.pack_errors())
+            std::fprintf(stderr, "%s\n", error.c_str());
+        const int status = rc::engine::run_loop(*gfx, app);
+        if (app.edit_request().empty())
+            return status;
+        rc::game::EditorLaunchDesc edit;
+        edit.pack = app.edit_request();
+        edit.lang = app.lang();
+        if (const int edited = rc::game::run_editor_in(*gfx, edit); edited == 1)
+            return edited;
+        app_options.pack = app.edit_request();
+        app_options.lang = app.lang();
+    }
 }
 
-// The editor's model and its script need no window: no SDL is started for them.
+// SDL is started for what the editor draws (its window, or headless screenshots).
+bool start_sdl(bool headless) {
+    if (headless)
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        std::fprintf(stderr, "realcheck: cannot start SDL: %s\n", SDL_GetError());
+        return false;
+    }
+    IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
+    return true;
+}
+
+// The editor: a window, or headless a script; the script's model needs no window.
 int run_editor(const Options& options) {
-    if (!options.is_headless || options.edit.pack.empty() || options.edit.script.empty()) {
+    rc::game::EditorLaunchDesc desc;
+    desc.pack = options.edit.pack;
+    desc.script = options.edit.script;
+    desc.headless = options.is_headless;
+    desc.fullscreen = options.fullscreen;
+    desc.lang = options.headless.app.lang;
+    if (desc.headless) {
+        desc.screenshot_dir = options.headless.screenshot_dir;
+        desc.width = options.headless.width;
+        desc.height = options.headless.height;
+    }
+    if (desc.pack.empty() || (!desc.headless && !desc.script.empty())) {
         std::fprintf(stderr,
-                     "realcheck: --edit: the editor runs headless for now: realcheck --headless "
-                     "--edit PACK --edit-script FILE\n");
+                     "realcheck: --edit PACK opens the editor; a script runs headless: "
+                     "realcheck --headless --edit PACK --edit-script FILE\n");
         return 1;
     }
-    return rc::game::run_edit_script(options.edit);
+    const bool draws = !desc.headless || !desc.screenshot_dir.empty();
+    if (draws && !start_sdl(desc.headless))
+        return 1;
+    const int status = rc::game::run_editor(desc);
+    if (draws) {
+        IMG_Quit();
+        SDL_Quit();
+    }
+    return status;
 }
 
 }  // namespace

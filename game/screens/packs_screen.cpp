@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/platform/file_picker.h"
+#include "game/editor_launch.h"
 #include "game/screens/widgets.h"
 
 namespace rc::game {
@@ -17,10 +18,20 @@ void draw_listing(ScreenContext& ctx, const PackListing& listing, float width) {
     if (current)
         label += " — " + ctx.tr("packs.current");
     const float remove_width = listing.key.empty() ? 0.f : font * 6.f;
-    const float spacing = listing.key.empty() ? 0.f : ImGui::GetStyle().ItemSpacing.x;
+    // Only a pack on this computer can be edited: a link is downloaded first (README).
+    const bool editable = editor_available() && listing.location.find("://") == std::string::npos;
+    const float edit_width = editable ? font * 6.f : 0.f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float buttons =
+        remove_width + edit_width + spacing * static_cast<float>(!listing.key.empty() + editable);
     ImGui::PushID(listing.location.c_str());
-    if (choice_button(label, current, ImVec2(width - remove_width - spacing, font * 2.4f)))
+    if (choice_button(label, current, ImVec2(width - buttons, font * 2.4f)))
         ctx.emit(Action::opening_pack(listing.location));
+    if (editable) {
+        ImGui::SameLine();
+        if (ImGui::Button(ctx.tr("editor.packs_edit").c_str(), ImVec2(edit_width, font * 2.4f)))
+            ctx.emit(Action::with_text(ActionType::EditPack, listing.location));
+    }
     if (!listing.key.empty()) {
         ImGui::SameLine();
         if (ImGui::Button(ctx.tr("packs.remove").c_str(), ImVec2(remove_width, font * 2.4f)))

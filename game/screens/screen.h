@@ -71,6 +71,7 @@ enum class ActionType {
     WorkshopExportAll,  // text: the folder, as WorkshopExport
     WorkshopShowPast,
     WorkshopLeave,  // back to the title screen; the session stays saved
+    EditPack,       // text: a pack on disk the editor opens in place of the game (native)
 };
 
 struct Action {

@@ -1,8 +1,13 @@
 # The realcheck executable: the App, its screens and the headless driver (SDL + ImGui).
+# The pack editor is native only: the web build gets editor_launch_web.cpp, which has none.
 if(EMSCRIPTEN)
-    set(RC_GAME_PLATFORM_SOURCES ${CMAKE_CURRENT_LIST_DIR}/../pack_opener_web.cpp)
+    set(RC_GAME_PLATFORM_SOURCES ${CMAKE_CURRENT_LIST_DIR}/../pack_opener_web.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/../editor_launch_web.cpp)
 else()
-    set(RC_GAME_PLATFORM_SOURCES ${CMAKE_CURRENT_LIST_DIR}/../pack_opener_native.cpp)
+    set(RC_GAME_PLATFORM_SOURCES ${CMAKE_CURRENT_LIST_DIR}/../pack_opener_native.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/../editor_launch_native.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/../editor_app.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/editor_screen.cpp)
 endif()
 add_library(rc_game_ui STATIC
     ${CMAKE_CURRENT_LIST_DIR}/../app.cpp

@@ -114,15 +114,73 @@ ImVec4 lighter(const ImVec4& color, float amount) {
 }
 
 // The picture's displayed scale and top-left corner for the current view.
-struct Placement {
-    float scale = 1.f;
-    ImVec2 origin;
-};
+PicturePlacement place(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewState& view) {
+    return place_picture(static_cast<float>(texture.width()), static_cast<float>(texture.height()),
+                         min, max, view);
+}
 
-Placement place(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewState& view) {
+void zoom_around(ViewState& view, float factor, ImVec2 anchor, ImVec2 middle, float scale) {
+    const float old_zoom = view.zoom;
+    view.zoom = std::clamp(view.zoom * factor, kMinZoom, kMaxZoom);
+    const float new_scale = scale * view.zoom / old_zoom;
+    // Keep the picture point under the anchor (cursor or pinch centre) where it is.
+    const float point_x = view.center_x + (anchor.x - middle.x) / scale;
+    const float point_y = view.center_y + (anchor.y - middle.y) / scale;
+    view.center_x = point_x - (anchor.x - middle.x) / new_scale;
+    view.center_y = point_y - (anchor.y - middle.y) / new_scale;
+}
+
+void handle_picture_input(ViewState& view, ImVec2 min, ImVec2 max, float scale,
+                          const PictureOptions& options) {
+    ImGui::SetCursorScreenPos(min);
+    ImGui::InvisibleButton("##picture", ImVec2(max.x - min.x, max.y - min.y));
+    const auto& io = ImGui::GetIO();
+    const ImVec2 middle((min.x + max.x) / 2.f, (min.y + max.y) / 2.f);
+    if (options.wheel_zooms && ImGui::IsItemHovered() && io.MouseWheel != 0.f)
+        zoom_around(view, std::pow(1.2f, io.MouseWheel), io.MousePos, middle, scale);
+    if (options.drag_pans && ImGui::IsItemActive() &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.f)) {
+        view.center_x -= io.MouseDelta.x / scale;
+        view.center_y -= io.MouseDelta.y / scale;
+    }
+    if (options.drag_pans && ImGui::IsItemHovered() &&
+        ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
+        view.reset();
+}
+
+}  // namespace
+
+void draw_tells(ImDrawList* draw, const std::vector<content::Tell>& tells,
+                const PicturePlacement& at, float width, float height,
+                const PictureOptions& options) {
+    const double clip_time = options.clip_time;
+    const float thickness = std::max(2.f, ImGui::GetFontSize() * 0.14f);
+    for (std::size_t i = 0; i < tells.size(); ++i) {
+        const auto& tell = tells[i];
+        if (clip_time >= 0.0 && !tell.shows_at(clip_time))
+            continue;
+        const ImVec2 centre(at.origin.x + tell.x * width * at.scale,
+                            at.origin.y + tell.y * height * at.scale);
+        const float radius = std::max(tell.r * width * at.scale, ImGui::GetFontSize());
+        draw->AddCircle(centre, radius, IM_COL32(0, 0, 0, 200), 64, thickness * 2.2f);
+        // The tell being edited stands out in another colour.
+        const bool chosen = options.chosen_tell && *options.chosen_tell == i;
+        const ImU32 color = chosen ? IM_COL32(64, 200, 255, 255) : IM_COL32(255, 214, 10, 255);
+        draw->AddCircle(centre, radius, color, 64, thickness);
+        // The number matches the list in the explanation panel.
+        const std::string label = std::to_string(i + 1);
+        const float badge = ImGui::GetFontSize() * 0.75f;
+        const ImVec2 badge_centre(centre.x + radius * 0.71f, centre.y - radius * 0.71f);
+        draw->AddCircleFilled(badge_centre, badge, color);
+        const ImVec2 text_size = ImGui::CalcTextSize(label.c_str());
+        draw->AddText(
+            ImVec2(badge_centre.x - text_size.x / 2.f, badge_centre.y - text_size.y / 2.f),
+            IM_COL32(0, 0, 0, 255), label.c_str());
+    }
+}
+
+PicturePlacement place_picture(float width, float height, ImVec2 min, ImVec2 max, ViewState& view) {
     const ImVec2 area(max.x - min.x, max.y - min.y);
-    const float width = static_cast<float>(texture.width());
-    const float height = static_cast<float>(texture.height());
     const float fit = std::min(area.x / width, area.y / height);
     view.zoom = std::clamp(view.zoom, kMinZoom, kMaxZoom);
     const float scale = fit * view.zoom;
@@ -143,57 +201,19 @@ Placement place(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewStat
     return {scale, ImVec2(middle.x - view.center_x * scale, middle.y - view.center_y * scale)};
 }
 
-void zoom_around(ViewState& view, float factor, ImVec2 anchor, ImVec2 middle, float scale) {
-    const float old_zoom = view.zoom;
-    view.zoom = std::clamp(view.zoom * factor, kMinZoom, kMaxZoom);
-    const float new_scale = scale * view.zoom / old_zoom;
-    // Keep the picture point under the anchor (cursor or pinch centre) where it is.
-    const float point_x = view.center_x + (anchor.x - middle.x) / scale;
-    const float point_y = view.center_y + (anchor.y - middle.y) / scale;
-    view.center_x = point_x - (anchor.x - middle.x) / new_scale;
-    view.center_y = point_y - (anchor.y - middle.y) / new_scale;
+std::string fit_text(const std::string& text, float max_width) {
+    return fit_label(text, max_width);
 }
 
-void handle_picture_input(ViewState& view, ImVec2 min, ImVec2 max, float scale) {
-    ImGui::SetCursorScreenPos(min);
-    ImGui::InvisibleButton("##picture", ImVec2(max.x - min.x, max.y - min.y));
-    const auto& io = ImGui::GetIO();
-    const ImVec2 middle((min.x + max.x) / 2.f, (min.y + max.y) / 2.f);
-    if (ImGui::IsItemHovered() && io.MouseWheel != 0.f)
-        zoom_around(view, std::pow(1.2f, io.MouseWheel), io.MousePos, middle, scale);
-    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.f)) {
-        view.center_x -= io.MouseDelta.x / scale;
-        view.center_y -= io.MouseDelta.y / scale;
-    }
-    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
-        view.reset();
+void begin_floating_panel(const char* id, ImVec2 pos, ImVec2 size, bool scrollable) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGuiWindowFlags flags = kPanelFlags & ~ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (scrollable)
+        flags &= ~ImGuiWindowFlags_NoScrollbar;
+    ImGui::SetNextWindowFocus();
+    ImGui::Begin(id, nullptr, flags);
 }
-
-void draw_tells(ImDrawList* draw, const std::vector<content::Tell>& tells, const Placement& at,
-                float width, float height, double clip_time) {
-    const float thickness = std::max(2.f, ImGui::GetFontSize() * 0.14f);
-    for (std::size_t i = 0; i < tells.size(); ++i) {
-        const auto& tell = tells[i];
-        if (clip_time >= 0.0 && !tell.shows_at(clip_time))
-            continue;
-        const ImVec2 centre(at.origin.x + tell.x * width * at.scale,
-                            at.origin.y + tell.y * height * at.scale);
-        const float radius = std::max(tell.r * width * at.scale, ImGui::GetFontSize());
-        draw->AddCircle(centre, radius, IM_COL32(0, 0, 0, 200), 64, thickness * 2.2f);
-        draw->AddCircle(centre, radius, IM_COL32(255, 214, 10, 255), 64, thickness);
-        // The number matches the list in the explanation panel.
-        const std::string label = std::to_string(i + 1);
-        const float badge = ImGui::GetFontSize() * 0.75f;
-        const ImVec2 badge_centre(centre.x + radius * 0.71f, centre.y - radius * 0.71f);
-        draw->AddCircleFilled(badge_centre, badge, IM_COL32(255, 214, 10, 255));
-        const ImVec2 text_size = ImGui::CalcTextSize(label.c_str());
-        draw->AddText(
-            ImVec2(badge_centre.x - text_size.x / 2.f, badge_centre.y - text_size.y / 2.f),
-            IM_COL32(0, 0, 0, 255), label.c_str());
-    }
-}
-
-}  // namespace
 
 void begin_panel(const char* id, ImVec2 pos, ImVec2 size, bool scrollable) {
     ImGui::SetNextWindowPos(pos);
@@ -318,9 +338,9 @@ void draw_picture(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewSt
                   const PictureOptions& options) {
     if (!texture || max.x - min.x < 4.f || max.y - min.y < 4.f)
         return;
-    Placement at = place(texture, min, max, view);
+    PicturePlacement at = place(texture, min, max, view);
     if (options.interactive) {
-        handle_picture_input(view, min, max, at.scale);
+        handle_picture_input(view, min, max, at.scale, options);
         at = place(texture, min, max, view);
     }
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -330,7 +350,7 @@ void draw_picture(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewSt
     draw->AddImage(static_cast<ImTextureID>(texture.handle()), at.origin, end);
     if (options.tells)
         draw_tells(draw, *options.tells, at, static_cast<float>(texture.width()),
-                   static_cast<float>(texture.height()), options.clip_time);
+                   static_cast<float>(texture.height()), options);
     draw->PopClipRect();
 }
 

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 
 #include "game/screens/screen.h"
@@ -19,7 +20,11 @@ inline const ImVec4 kColorGeneratedButton{0.50f, 0.27f, 0.55f, 1.f};
 // A borderless window at `pos` of `size`; begin_full_panel covers the whole viewport.
 void begin_panel(const char* id, ImVec2 pos, ImVec2 size, bool scrollable = false);
 void begin_full_panel(const char* id, bool scrollable = false);
+// A panel over the others (a question, a list shown on demand), kept in front and focused.
+void begin_floating_panel(const char* id, ImVec2 pos, ImVec2 size, bool scrollable = false);
 void end_panel();
+// `text` cut with "…" to fit `max_width` pixels (and a label's longest length).
+std::string fit_text(const std::string& text, float max_width);
 
 bool big_button(const std::string& label, ImVec2 size, const ImVec4& color);
 bool big_button(const std::string& label, ImVec2 size);
@@ -40,7 +45,22 @@ struct PictureOptions {
     bool interactive = true;                            // wheel / drag / pinch change the view
     const std::vector<content::Tell>* tells = nullptr;  // drawn when set
     double clip_time = -1.0;  // a clip's frame: only the tells of this moment show
+    bool drag_pans = true;    // false: a drag is the caller's (the editor moves tells)
+    bool wheel_zooms = true;  // false: the wheel is the caller's (Ctrl + wheel resizes)
+    std::optional<std::size_t> chosen_tell;  // drawn in another colour (being edited)
 };
+
+// Where a picture of width × height pixels is drawn in [min, max] at `view`'s zoom and pan:
+// its scale (screen pixels per picture pixel) and its top-left corner on the screen.
+struct PicturePlacement {
+    float scale = 1.f;
+    ImVec2 origin;
+};
+PicturePlacement place_picture(float width, float height, ImVec2 min, ImVec2 max, ViewState& view);
+// The tells (circles and numbers) on a picture of width × height pixels placed `at`.
+void draw_tells(ImDrawList* draw, const std::vector<content::Tell>& tells,
+                const PicturePlacement& at, float width, float height,
+                const PictureOptions& options);
 
 // Draws the texture inside [min, max] keeping its aspect ratio, zoomed and panned by `view`.
 void draw_picture(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewState& view,

@@ -21,6 +21,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -683,6 +684,50 @@ TEST_CASE("clips that cannot play are left out with located warnings", "[e2e][vi
     CHECK(ids.count("audio-only") == 0);
     CHECK(ids.count("not-a-clip") == 0);
     CHECK(ids.size() == 4);
+}
+
+TEST_CASE("the headless editor saves its screen at the requested size, in both languages",
+          "[e2e][editor-ui]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = make_pack(dir, 4, 4);
+    dir.write("edits.txt",
+              "item item-2\nadd-tell 0.3 0.4 0.12\nnote 2 fr Un reflet\nshot with-tell\n");
+    const auto [lang, size, width, height] =
+        GENERATE(std::make_tuple(std::string("fr"), std::string("1280x720"), 1280, 720),
+                 std::make_tuple(std::string("en"), std::string("1920x1080"), 1920, 1080));
+    const fs::path shots = dir.path() / ("shots-" + lang);
+    const auto run = run_game("--edit '" + pack.string() + "' --edit-script '" +
+                                  (dir.path() / "edits.txt").string() + "' --screenshot-dir '" +
+                                  shots.string() + "' --size " + size + " --lang " + lang,
+                              dir.path());
+    INFO(run.err);
+    CHECK(run.status == 0);
+    for (const char* name : {"with-tell.png", "editor.png"}) {
+        INFO(name);
+        SDL_Surface* shot = IMG_Load((shots / name).c_str());
+        REQUIRE(shot != nullptr);
+        CHECK(shot->w == width);
+        CHECK(shot->h == height);
+        SDL_FreeSurface(shot);
+    }
+    // The edits are journalled, not saved: pack.json is as it was.
+    CHECK(fs::exists(pack / "pack.json.journal"));
+    CHECK(rc::tests::read_file(pack / "pack.json").find("Un reflet") == std::string::npos);
+}
+
+TEST_CASE("the windowed editor refuses a script, and a script needs --edit", "[e2e][editor-ui]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = make_pack(dir, 4, 4);
+    dir.write("edits.txt", "check\n");
+    const std::string command = std::string(REALCHECK_BINARY) + " --edit-script '" +
+                                (dir.path() / "edits.txt").string() + "' 2>/dev/null";
+    const int raw = std::system(command.c_str());
+    CHECK(WIFEXITED(raw));
+    CHECK(WEXITSTATUS(raw) == 1);
+    const auto run = run_game("--edit '" + (dir.path() / "nowhere").string() + "' --edit-script '" +
+                                  (dir.path() / "edits.txt").string() + "'",
+                              dir.path());
+    CHECK(run.status == 2);
 }
 
 namespace {

@@ -3,12 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "content/pack.h"
 #include "content/test_images.h"
 #include "game/edit_script.h"
+#include "game/pack_editor.h"
 #include "support/temp_dir.h"
 
 namespace {
@@ -151,7 +153,7 @@ TEST_CASE("a mistake in a script stops it with its place and status 2", "[game][
                                             "unknown command \"fly\" (item, add-tell, move-tell, "
                                             "resize-tell, note, times, delete-tell, set, undo, "
                                             "redo, save, check, recover, discard-journal, sleep, "
-                                            "echo, quit)"},
+                                            "echo, shot, quit)"},
         std::pair<std::string, std::string>{"undo", "undo: nothing to undo"},
         std::pair<std::string, std::string>{"sleep soon",
                                             "sleep: expected milliseconds (0 to 3600000)"});
@@ -309,4 +311,54 @@ TEST_CASE("no script line makes the editor crash", "[game][editor][script]") {
         CHECK((outcome.status == 0 || outcome.status == 2));
         run_script(dir, pack, "discard-journal\n");
     }
+}
+
+TEST_CASE("shot NAME hands the editor and the chosen item to the screenshot taker",
+          "[game][editor][script]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = write_pack(dir);
+    dir.write("edits.txt", "shot start\nitem b\nadd-tell 0.5 0.5\nshot after-tell\n");
+    rc::game::EditScriptDesc desc;
+    desc.pack = pack;
+    desc.script = dir.path() / "edits.txt";
+    desc.out = std::tmpfile();
+    desc.err = std::tmpfile();
+    struct Shot {
+        std::string name;
+        std::optional<std::size_t> item;
+        std::size_t tells = 0;
+    };
+    std::vector<Shot> shots;
+    desc.shot = [&shots](rc::game::PackEditor& editor, std::optional<std::size_t> item,
+                         const std::string& name) {
+        shots.push_back({name, item, item ? editor.tells(*item).size() : 0});
+        return std::string();
+    };
+
+    SECTION("at each shot, then once at the end as \"editor\"") {
+        CHECK(rc::game::run_edit_script(desc) == 0);
+        REQUIRE(shots.size() == 3);
+        CHECK(shots[0].name == "start");
+        CHECK_FALSE(shots[0].item);
+        CHECK(shots[1].name == "after-tell");
+        CHECK(shots[1].item == std::optional<std::size_t>(1));
+        CHECK(shots[1].tells == 1);
+        CHECK(shots[2].name == "editor");
+    }
+    SECTION("a shot that fails stops the script with status 1") {
+        desc.shot = [](rc::game::PackEditor&, std::optional<std::size_t>, const std::string&) {
+            return std::string("no screen");
+        };
+        CHECK(rc::game::run_edit_script(desc) == 1);
+        CHECK(read_all(desc.err) == (dir.path() / "edits.txt").string() + ":1: shot: no screen\n");
+        desc.err = nullptr;
+    }
+    SECTION("a name that is not a plain file name is a mistake") {
+        dir.write("edits.txt", "shot ../x\n");
+        CHECK(rc::game::run_edit_script(desc) == 2);
+        CHECK(shots.empty());
+    }
+    if (desc.err)
+        std::fclose(desc.err);
+    std::fclose(desc.out);
 }

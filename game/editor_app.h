@@ -1,0 +1,79 @@
+// The pack editor's window (native only): a loop client beside the game's App that owns a
+// PackEditor, draws the editor screen (screens/editor_screen.h), applies the actions it
+// emits to the editor, turns shortcuts into the same actions, and keeps the pictures of
+// the pack loaded (a thumbnail per item, the selected one larger). Every frame it ticks
+// the editor so its journal is flushed.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/gfx/gfx.h"
+#include "engine/gfx/texture.h"
+#include "engine/media/media_loader.h"
+#include "engine/platform/runner.h"
+#include "game/pack_editor.h"
+#include "game/screens/editor_screen.h"
+
+namespace rc::game {
+
+// The thumbnails of the list and the picture being edited are decoded at most this large.
+inline constexpr int kEditorThumbnailSide = 160;
+inline constexpr int kEditorPictureSide = 2048;
+// While edits are unsaved, a frame at least this often, so the journal is flushed.
+inline constexpr int kEditorJournalTickMs = 250;
+
+class EditorApp final : public engine::LoopClient {
+  public:
+    // `editor` outlives the EditorApp.
+    EditorApp(engine::Gfx& gfx, PackEditor& editor, content::Lang lang);
+    ~EditorApp() override;
+
+    // engine::LoopClient
+    void handle_event(const SDL_Event& event) override;
+    void draw() override;
+    bool busy() const override;
+    bool update() override;
+    int redraw_in_ms() const override;
+    bool quit_requested() const override { return quit_; }
+    std::string accessible_text() const override;
+    std::string language_code() const override { return lang_ == content::Lang::Fr ? "fr" : "en"; }
+
+    void apply(const EditorAction& action);
+    // Blocks until every picture asked for is decoded or has failed (headless runs).
+    void wait_for_pictures();
+    const PackEditor& editor() const { return *editor_; }
+    EditorScreenState& state() { return state_; }
+
+  private:
+    void request_thumbnails();
+    void request_picture();
+    void collect_pictures();
+    void apply_key(const SDL_Keysym& key);
+    void select_item(std::size_t item);
+    void follow_last_touched();
+    void report(const std::string& why);
+    void save(bool then_quit);
+    engine::ReadBytes reader_for(const std::string& media) const;
+
+    engine::Gfx& gfx_;
+    PackEditor* editor_;
+    content::Lang lang_;
+    EditorScreenState state_;
+    std::vector<engine::Texture> thumbnails_;
+    engine::Texture picture_;
+    std::size_t picture_item_ = SIZE_MAX;  // whose picture picture_ holds or is asked
+    std::string picture_error_;
+    std::map<engine::MediaTicket, std::size_t> thumbnail_tickets_;
+    engine::MediaTicket picture_ticket_ = 0;
+    Uint32 wake_event_ = 0;
+    bool quit_ = false;
+    // Destroyed first (cancelled), so no worker reads the pack while it goes.
+    std::unique_ptr<engine::MediaLoader> loader_;
+};
+
+}  // namespace rc::game
