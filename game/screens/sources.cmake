@@ -31,6 +31,9 @@ add_library(rc_game_ui STATIC
     ${CMAKE_CURRENT_LIST_DIR}/workshop_debrief.cpp
 )
 target_link_libraries(rc_game_ui PUBLIC rc_game_core rc_engine)
+if(TARGET rc_game_editor)
+    target_link_libraries(rc_game_ui PUBLIC rc_game_editor)
+endif()
 if(TARGET rc_game_fetch)
     target_link_libraries(rc_game_ui PUBLIC rc_game_fetch)
 endif()
