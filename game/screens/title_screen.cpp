@@ -148,6 +148,21 @@ void draw_secondary_buttons(ScreenContext& ctx, float width) {
         ctx.emit(actions[2]);
 }
 
+// The display-size title, scaled down to the width on a narrow phone rather than cut.
+void draw_app_title(ScreenContext& ctx) {
+    const std::string title = ctx.tr("app.title");
+    ImGui::PushFont(ctx.fonts.display);
+    const float needed = ImGui::CalcTextSize(title.c_str()).x;
+    ImGui::PopFont();
+    const float room = ImGui::GetContentRegionAvail().x;
+    const bool narrow = needed > room && needed > 0.f;
+    if (narrow)
+        ImGui::SetWindowFontScale(room / needed);
+    text_centered(title, ctx.fonts.display);
+    if (narrow)
+        ImGui::SetWindowFontScale(1.f);
+}
+
 }  // namespace
 
 void draw_title_screen(ScreenContext& ctx) {
@@ -157,7 +172,7 @@ void draw_title_screen(ScreenContext& ctx) {
     const float left = (ImGui::GetContentRegionAvail().x - width) / 2.f;
 
     ImGui::Dummy(ImVec2(0, font * 0.2f));
-    text_centered(ctx.tr("app.title"), ctx.fonts.display);
+    draw_app_title(ctx);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
     text_wrapped_centered(ctx.tr("app.tagline"), width);
     ImGui::PopStyleColor();
