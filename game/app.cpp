@@ -118,6 +118,7 @@ void App::pump_session() {
 void App::on_pack_opened() {
     demo_is_fallback_ = false;
     ui_.left_out_open = false;
+    ui_.description_open = false;
     ui_.overlay = Overlay::None;
     game_.to_title();
     images_.clear();
@@ -642,6 +643,9 @@ void App::apply(const Action& action) {
         case ActionType::ToggleLeftOut:
             ui_.left_out_open = !ui_.left_out_open;
             break;
+        case ActionType::ToggleDescription:
+            ui_.description_open = !ui_.description_open;
+            break;
         case ActionType::ZoomIn:
             zoom_by(1.25f);
             break;
@@ -947,9 +951,35 @@ std::string App::solo_status() const {
     return text;
 }
 
+// end of a solo round: the calibration table's rows, as the end screen shows them.
+std::string App::calibration_status() const {
+    const Calibration& calibration = ui_.solo.calibration;
+    const auto lang = settings_.lang;
+    std::string text;
+    const auto add_row = [&](const char* row_key, const RightWrong& counts) {
+        text += " " + strings().format(lang, "status.calibration_row",
+                                       {{"row", strings().get(lang, row_key)},
+                                        {"right", std::to_string(counts.right)},
+                                        {"wrong", std::to_string(counts.wrong)}});
+    };
+    if (calibration.sure.total() + calibration.unsure.total() == 0)
+        return text;
+    text = " " + strings().get(lang, "solo.calibration") + ".";
+    add_row("solo.row_sure", calibration.sure);
+    add_row("solo.row_unsure", calibration.unsure);
+    if (calibration.unstated.total() > 0)
+        add_row("solo.row_unsaid", calibration.unstated);
+    return text;
+}
+
 std::string App::status_text() const {
     const auto lang = settings_.lang;
     const auto& s = strings();
+    if (workshop_->step() == WorkshopStep::Setup)
+        return s.format(lang, "status.workshop_setup",
+                        {{"title", s.get(lang, "workshop.title")},
+                         {"items", s.get(lang, "workshop.items")},
+                         {"n", std::to_string(workshop_->setup().item_count)}});
     if (const WorkshopSession* session = workshop_->session()) {  // the room's screen
         const auto& debrief = workshop_->debrief();
         if (workshop_->step() == WorkshopStep::Debrief)
@@ -1004,12 +1034,13 @@ std::string App::status_text() const {
                    clip_status() + solo_status();
         }
         case Phase::End:
-            return s.format(
-                lang, "status.end",
-                {{"score", std::to_string(game_.score())},
-                 {"total", std::to_string(game_.out_of())},
-                 {"verdict", s.get(lang, "end.verdict." + std::to_string(verdict_band(
-                                                              game_.score(), game_.out_of())))}});
+            return s.format(lang, "status.end",
+                            {{"score", std::to_string(game_.score())},
+                             {"total", std::to_string(game_.out_of())},
+                             {"verdict",
+                              s.get(lang, "end.verdict." + std::to_string(verdict_band(
+                                                               game_.score(), game_.out_of())))}}) +
+                   calibration_status();
     }
     return {};
 }

@@ -87,6 +87,7 @@ class App final : public engine::LoopClient {
     std::uint64_t round_seed() const { return round_seed_; }
     // The main text of the screen as plain text (for screen readers and browser tests).
     std::string status_text() const;
+    std::string calibration_status() const;
     GameResult result() const;
     const SoloFigures& solo() const { return ui_.solo; }
 

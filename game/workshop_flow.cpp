@@ -118,6 +118,7 @@ void WorkshopFlow::open_setup(const WorkshopInputs& in) {
     if (setup_.bands.empty() || names_of(setup_.bands) == names_of(default_bands(strings(), other)))
         setup_.bands = default_bands(strings(), in.lang);
     typing_.item_count = std::to_string(setup_.item_count);
+    typing_.focus_item_count = true;
     typing_.place = setup_.place;
     typing_.date = setup_.date;
     typing_.band_names.clear();

@@ -33,6 +33,7 @@ struct WorkshopTyping {
     std::vector<std::array<std::string, 2>> counts;  // per band: Real, Generated
     std::vector<bool> count_refused;                 // per band: a field is not a number
     bool focus_first_count = false;                  // a new item: the cursor goes there
+    bool focus_item_count = false;  // the set-up opens: the number of pictures is typed first
 };
 
 // What the flow needs from the App for one action.

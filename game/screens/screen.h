@@ -37,6 +37,7 @@ enum class ActionType {
     SetTextSize,
     ShowMissed,
     ToggleLeftOut,
+    ToggleDescription,
     ZoomIn,
     ZoomOut,
     ZoomFit,
@@ -168,6 +169,7 @@ struct UiState {
     Overlay overlay = Overlay::None;
     SoloFigures solo;
     bool left_out_open = false;
+    bool description_open = false;  // the pack's whole description on the title
     std::size_t missed_detail = 0;  // index into the round
     std::string pack_path_input;
     std::vector<std::string> messages;  // banners the player can dismiss

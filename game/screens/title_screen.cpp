@@ -8,6 +8,10 @@
 namespace rc::game {
 namespace {
 
+// A long pack description is cut to this many lines, with a More button, so that Play and
+// the language switch fit at 1280×720 without scrolling.
+constexpr float kDescriptionLines = 3.f;
+
 void draw_language_switch(ScreenContext& ctx) {
     for (auto lang : {content::Lang::Fr, content::Lang::En}) {
         const std::string label = ctx.tr(lang == content::Lang::Fr ? "lang.fr" : "lang.en");
@@ -38,6 +42,52 @@ void draw_left_out(ScreenContext& ctx, float width) {
     ImGui::EndChild();
 }
 
+// The longest prefix of `text`, cut at a space, that wraps into `lines` lines of `width`.
+std::string cut_to_lines(const std::string& text, float width, float lines) {
+    const float limit = ImGui::GetTextLineHeight() * lines + 1.f;
+    const auto height = [&](const std::string& s) {
+        return ImGui::CalcTextSize(s.c_str(), nullptr, false, width).y;
+    };
+    std::string best;
+    for (std::size_t space = text.find(' '); space != std::string::npos;
+         space = text.find(' ', space + 1)) {
+        std::string candidate = text.substr(0, space) + "…";
+        if (height(candidate) > limit)
+            break;
+        best = std::move(candidate);
+    }
+    return best;
+}
+
+// Draws the description, cut when long; returns whether it was long (a More / Less
+// button then follows the item count, on its line, to save the screen a line).
+bool draw_description(ScreenContext& ctx, const std::string& text, float width) {
+    const bool long_text = ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y >
+                           ImGui::GetTextLineHeight() * kDescriptionLines + 1.f;
+    if (!long_text) {
+        text_wrapped(text);
+        return false;
+    }
+    const std::string shown =
+        ctx.ui.description_open ? text : cut_to_lines(text, width, kDescriptionLines);
+    text_wrapped(shown.empty() ? text : shown);
+    return true;
+}
+
+// "N pictures and M clips in this pack", naming only the kinds the pack has.
+std::string item_count_text(ScreenContext& ctx, const content::Manifest& manifest) {
+    const auto clips = static_cast<std::size_t>(
+        std::count_if(manifest.items.begin(), manifest.items.end(),
+                      [](const auto& item) { return item.kind == content::MediaKind::Video; }));
+    const auto pictures = manifest.items.size() - clips;
+    if (clips == 0)
+        return ctx.tr("title.item_count", {{"n", std::to_string(pictures)}});
+    if (pictures == 0)
+        return ctx.tr("title.item_count_clips", {{"n", std::to_string(clips)}});
+    return ctx.tr("title.item_count_both",
+                  {{"n", std::to_string(pictures)}, {"m", std::to_string(clips)}});
+}
+
 void draw_pack_card(ScreenContext& ctx, float width) {
     if (ctx.session.opening()) {
         draw_open_progress(ctx, width);
@@ -54,10 +104,14 @@ void draw_pack_card(ScreenContext& ctx, float width) {
     ImGui::PushFont(ctx.fonts.bold);
     text_wrapped(ctx.tr("title.pack", {{"title", manifest.title.get(ctx.lang)}}));
     ImGui::PopFont();
-    text_wrapped(manifest.description.get(ctx.lang));
-    ImGui::TextColored(
-        kColorMuted, "%s",
-        ctx.tr("title.item_count", {{"n", std::to_string(manifest.items.size())}}).c_str());
+    const bool cut = draw_description(ctx, manifest.description.get(ctx.lang), width);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(kColorMuted, "%s", item_count_text(ctx, manifest).c_str());
+    if (cut) {
+        ImGui::SameLine(0.f, ImGui::GetFontSize());
+        if (ImGui::Button(ctx.tr(ctx.ui.description_open ? "title.less" : "title.more").c_str()))
+            ctx.emit(ActionType::ToggleDescription);
+    }
     const auto round = std::min(kRoundSize, manifest.items.size());
     text_wrapped(ctx.tr("title.round_info", {{"n", std::to_string(round)}}));
     draw_left_out(ctx, width);
@@ -94,6 +148,21 @@ void draw_secondary_buttons(ScreenContext& ctx, float width) {
         ctx.emit(actions[2]);
 }
 
+// The display-size title, scaled down to the width on a narrow phone rather than cut.
+void draw_app_title(ScreenContext& ctx) {
+    const std::string title = ctx.tr("app.title");
+    ImGui::PushFont(ctx.fonts.display);
+    const float needed = ImGui::CalcTextSize(title.c_str()).x;
+    ImGui::PopFont();
+    const float room = ImGui::GetContentRegionAvail().x;
+    const bool narrow = needed > room && needed > 0.f;
+    if (narrow)
+        ImGui::SetWindowFontScale(room / needed);
+    text_centered(title, ctx.fonts.display);
+    if (narrow)
+        ImGui::SetWindowFontScale(1.f);
+}
+
 }  // namespace
 
 void draw_title_screen(ScreenContext& ctx) {
@@ -102,12 +171,12 @@ void draw_title_screen(ScreenContext& ctx) {
     const float width = std::min(ImGui::GetContentRegionAvail().x, font * 34.f);
     const float left = (ImGui::GetContentRegionAvail().x - width) / 2.f;
 
-    ImGui::Dummy(ImVec2(0, font * 0.5f));
-    text_centered(ctx.tr("app.title"), ctx.fonts.display);
+    ImGui::Dummy(ImVec2(0, font * 0.2f));
+    draw_app_title(ctx);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
     text_wrapped_centered(ctx.tr("app.tagline"), width);
     ImGui::PopStyleColor();
-    ImGui::Dummy(ImVec2(0, font * 0.6f));
+    ImGui::Dummy(ImVec2(0, font * 0.4f));
 
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
     ImGui::BeginGroup();

@@ -63,6 +63,10 @@ void draw_fields(ScreenContext& ctx, WorkshopFlow& flow, float width) {
         ImGui::SameLine(column);
     };
     row("workshop.items");
+    if (typing.focus_item_count) {
+        ImGui::SetKeyboardFocusHere();
+        typing.focus_item_count = false;
+    }
     if (text_field("##items", typing.item_count, font * 3.f, ImGuiInputTextFlags_CharsDecimal))
         ctx.emit(Action::with_text(ActionType::WorkshopSetItems, typing.item_count));
     row("workshop.place");

@@ -207,6 +207,151 @@ test('phone-touch', async (browser) => {
   await context.close();
 });
 
+// Solo Sure / Not sure by touch: the two toggles stand side by side above the prompt on a
+// phone. Items are said Sure, Not sure or nothing in turn, all answered Real; the answer
+// screen repeats what was said, the end screen counts right and wrong for each.
+const CONFIDENCE = {
+  sure: { chosen: 'solo.chosen_sure', said: 'solo.were_sure', row: 'solo.row_sure', at: 0.25 },
+  unsure: { chosen: 'solo.chosen_unsure', said: 'solo.were_unsure', row: 'solo.row_unsure', at: 0.75 },
+  unsaid: { row: 'solo.row_unsaid' },
+};
+const SAID = /You were (not )?sure/;
+
+async function tapConfidence(page, kind, i) {
+  // The Real button (the Play green) in the bottom fifth; the toggles, not chosen yet, in
+  // the rows just above the prompt over it.
+  const real = await colourBox(page, BUTTON_COLOUR.play, 'the Real button', [PHONE.height * 0.8, PHONE.height]);
+  const toggles = await colourBox(page, BUTTON_COLOUR.language, 'the Sure and Not sure buttons',
+    [real.top - 110, real.top - 4]);
+  await page.touchscreen.tap(toggles.left + (toggles.right - toggles.left) * CONFIDENCE[kind].at, toggles.y);
+  const chosen = STRINGS.en[CONFIDENCE[kind].chosen];
+  await waitStatus(page, new RegExp(` ${escapeRegExp(chosen)}$`), `"${chosen}" on question ${i}`);
+  return real;
+}
+
+test('solo-sure-by-touch', async (browser) => {
+  const context = await browser.newContext({
+    viewport: PHONE, deviceScaleFactor: 3, hasTouch: true, isMobile: true, locale: 'en-US',
+  });
+  const page = await open(context);
+  await waitStatus(page, TITLE_EN, 'the title screen', STARTUP_MS);
+  const play = await playButton(page);
+  await page.touchscreen.tap(play.x, play.y);
+  const said = (i) => ['sure', 'unsure', 'unsaid'][(i - 1) % 3];
+  const tally = Object.fromEntries(Object.keys(CONFIDENCE).map((k) => [k, { right: 0, wrong: 0 }]));
+  const feedback = await playRound(page, {
+    answer: async (i) => {
+      if (said(i) === 'unsaid') {
+        assert.doesNotMatch(await status(page), /Chosen:/, `question ${i} starts with nothing said`);
+        return tapAt(page, 0.26, 0.942);
+      }
+      const real = await tapConfidence(page, said(i), i);
+      if (i === 1) await shot(page, 'phone-sure-chosen');
+      await page.touchscreen.tap(real.x, real.y);
+    },
+    next: () => tapAt(page, 0.5, 0.952),
+    feedbackPattern: FEEDBACK_EN,
+    onFeedback: async (i, text) => {
+      const kind = said(i);
+      if (kind === 'unsaid') assert.doesNotMatch(text, SAID, `answer ${i}: nothing was said`);
+      else assert.ok(text.includes(` ${STRINGS.en[CONFIDENCE[kind].said]}.`), `answer ${i}: ${text}`);
+      ++tally[kind][RIGHT.test(text) ? 'right' : 'wrong'];
+      if (i === 1) await shot(page, 'phone-sure-answer');
+    },
+  });
+  const end = await checkEnd(page, feedback);
+  await shot(page, 'phone-sure-end');
+  assert.ok(end.includes(` ${STRINGS.en['solo.calibration']}.`), `the calibration in "${end}"`);
+  for (const [kind, { row }] of Object.entries(CONFIDENCE)) {
+    const expected = STRINGS.en['status.calibration_row'].replace('{row}', STRINGS.en[row])
+      .replace('{right}', tally[kind].right).replace('{wrong}', tally[kind].wrong);
+    assert.ok(end.includes(` ${expected}`), `"${expected}" in "${end}"`);
+  }
+  console.log(`    ${end.split('. ').slice(-3).join('. ')}`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+// A short workshop on a laptop: the set-up from the title's button, 4 pictures typed into
+// the focused field, counts typed for two age bands (Tab between fields, Enter reveals,
+// Enter goes on), the debrief's score, and Export's three downloads.
+const WORKSHOP_ITEMS = 4;
+const workshopSetup = (n) => new RegExp(`^${escapeRegExp(STRINGS.en['workshop.title'])}\\. ` +
+  `${escapeRegExp(STRINGS.en['workshop.items'])}: ${n}\\.$`);
+const workshopPicture = (n) => new RegExp(`^Picture ${n} of ${WORKSHOP_ITEMS} `);
+const WORKSHOP_VOTE = new RegExp(`${escapeRegExp(STRINGS.en['workshop.vote_prompt'])}$`);
+const WORKSHOP_TRUTH = new RegExp(`(${anyOf(TRUTHS, ['en'])})$`);
+
+async function downloadsWhile(page, count, act) {
+  const downloads = [];
+  const all = new Promise((resolve) => {
+    page.on('download', (d) => { downloads.push(d); if (downloads.length === count) resolve(); });
+  });
+  await act();
+  await Promise.race([all, page.waitForTimeout(STEP_MS)]);
+  return downloads;
+}
+
+test('workshop-short-session', async (browser) => {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 }, locale: 'en-US', acceptDownloads: true,
+  });
+  const page = await open(context);
+  await waitStatus(page, TITLE_EN, 'the title screen', STARTUP_MS);
+  const open_button = await colourBox(page, BUTTON_COLOUR.workshop, 'the Workshop mode button');
+  await page.mouse.click(open_button.x, open_button.y);
+  await waitStatus(page, workshopSetup('\\d+'), 'the workshop set-up');
+  // The number of pictures has the cursor: clear it, type 4, Enter.
+  for (let k = 0; k < 4; ++k) await page.keyboard.press('Backspace');
+  await page.keyboard.type(String(WORKSHOP_ITEMS));
+  await page.keyboard.press('Enter');
+  await waitStatus(page, workshopSetup(WORKSHOP_ITEMS), 'the set-up with 4 pictures');
+  await shot(page, 'workshop-setup');
+  const start = await colourBox(page, BUTTON_COLOUR.play, 'the Start button', [768 * 0.6, 768]);
+  await page.mouse.click(start.x, start.y);
+  await page.mouse.move(5, 5);
+  for (let i = 1; i <= WORKSHOP_ITEMS; ++i) {
+    await waitStatus(page, new RegExp(workshopPicture(i).source + '.*' + WORKSHOP_VOTE.source),
+      `the vote on picture ${i}`);
+    // The first field (band 1, Real) has the cursor: band 1 Real, Generated, band 2 Real.
+    await page.keyboard.type(String(i));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('5');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2');
+    if (i === 1) await shot(page, 'workshop-vote');
+    await page.keyboard.press('Enter');
+    await waitStatus(page, new RegExp(workshopPicture(i).source + '.*' + WORKSHOP_TRUTH.source),
+      `the reveal of picture ${i}`);
+    if (i === 1) await shot(page, 'workshop-reveal');
+    await page.keyboard.press('Enter');
+  }
+  const debrief = await waitStatus(page, new RegExp(`^${escapeRegExp(STRINGS.en['workshop.debrief'])} ` +
+    `(\\d+) / ${WORKSHOP_ITEMS}$`), 'the debrief');
+  const score = Number(debrief.match(/(\d+) \/ \d+$/)[1]);
+  await shot(page, 'workshop-debrief');
+
+  // Export: the green button of the right column.
+  const exportButton = await colourBox(page, BUTTON_COLOUR.play, 'the Export button', null, [1366 / 2, 1366]);
+  const downloads = await downloadsWhile(page, 3, () => page.mouse.click(exportButton.x, exportButton.y));
+  const byType = Object.fromEntries(downloads.map((d) => [path.extname(d.suggestedFilename()), d]));
+  assert.deepEqual(Object.keys(byType).sort(), ['.csv', '.json', '.png'],
+    `downloads: ${downloads.map((d) => d.suggestedFilename())}`);
+  const read = async (d) => fs.readFileSync(await d.path());
+  const csv = await read(byType['.csv']);
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with the UTF-8 BOM');
+  const header = csv.toString('utf8').slice(1).split(/\r?\n/)[0];
+  assert.ok(header.includes(';') && !header.includes(','), `CSV header with ';': ${header}`);
+  const json = JSON.parse((await read(byType['.json'])).toString('utf8'));
+  assert.equal(json.out_of, WORKSHOP_ITEMS, 'out_of in the JSON');
+  assert.equal(json.score, score, 'score in the JSON as on the debrief');
+  const png = await read(byType['.png']);
+  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG');
+  console.log(`    room score ${score} / ${WORKSHOP_ITEMS}; ${downloads.map((d) => d.suggestedFilename()).join(', ')}`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('reload-keeps-settings-and-deck', async (browser) => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
   let page = await open(context);
@@ -433,17 +578,19 @@ const BUTTON_COLOUR = {
   play: [41, 115, 92],         // the big green Play
   language: [41, 48, 66],      // a language not chosen
   languageChosen: [84, 128, 204],
+  workshop: [128, 69, 140],    // the purple Workshop mode button, as Generated
 };
 
 // The box and centre (CSS pixels) of the pixels of `rgb` on the page now, optionally only
-// in the rows [top, bottom] (CSS pixels).
-async function colourBox(page, rgb, what, rows = null) {
+// in the rows [top, bottom] and the columns [left, right] (CSS pixels).
+async function colourBox(page, rgb, what, rows = null, columns = null) {
   const shot = decodePng(await page.screenshot());
   const scale = shot.width / page.viewportSize().width;
   const [top, bottom] = rows ? [rows[0] * scale, rows[1] * scale] : [0, shot.height - 1];
+  const [first, last] = columns ? [columns[0] * scale, columns[1] * scale] : [0, shot.width - 1];
   const box = { left: Infinity, right: -1, top: Infinity, bottom: -1, count: 0, x: 0, y: 0 };
   for (let y = Math.max(0, Math.floor(top)); y <= Math.min(shot.height - 1, bottom); ++y) {
-    for (let x = 0; x < shot.width; ++x) {
+    for (let x = Math.max(0, Math.floor(first)); x <= Math.min(shot.width - 1, last); ++x) {
       const i = (y * shot.width + x) * 4;
       if (Math.abs(shot.data[i] - rgb[0]) + Math.abs(shot.data[i + 1] - rgb[1]) +
           Math.abs(shot.data[i + 2] - rgb[2]) > 6) continue;
