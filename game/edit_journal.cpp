@@ -17,29 +17,6 @@ std::string failure(const std::filesystem::path& file, const char* what) {
     return file.string() + ": " + what + ": " + std::strerror(errno);
 }
 
-bool write_all(int fd, std::string_view text) {
-    while (!text.empty()) {
-        const ssize_t written = ::write(fd, text.data(), text.size());
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        text.remove_prefix(static_cast<std::size_t>(written));
-    }
-    return true;
-}
-
-// The new file's name must reach the disk too, or a power cut can lose the whole journal.
-void sync_folder(const std::filesystem::path& file) {
-    const auto folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
 }  // namespace
 
 EditJournal::EditJournal(std::filesystem::path file, std::function<double()> clock)
@@ -69,7 +46,7 @@ std::string EditJournal::start(std::string_view header) {
     if (auto why = append(header); !why.empty())
         return why;
     sync();
-    sync_folder(file_);
+    engine::sync_folder(file_);
     return {};
 }
 
@@ -87,7 +64,7 @@ std::string EditJournal::append(std::string_view line) {
         return file_.string() + ": the journal is not open";
     std::string text(line);
     text += '\n';
-    if (!write_all(fd_, text))
+    if (!engine::write_all(fd_, text))
         return failure(file_, "cannot write");
     pending_ = true;
     tick();

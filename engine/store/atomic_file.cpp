@@ -25,34 +25,6 @@ std::string failure(const std::filesystem::path& file, const char* what, int err
     return message;
 }
 
-// After the rename, the folder entry must reach the disk too, or a power cut can bring the
-// old file back. Best effort: some file systems refuse to sync a folder.
-void sync_folder(const std::filesystem::path& file) {
-    const auto folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
-// write(2) until everything is written or an error (ENOSPC, EIO...) stops it.
-bool write_all(int fd, std::string_view contents) {
-    const char* data = contents.data();
-    std::size_t left = contents.size();
-    while (left > 0) {
-        const ssize_t written = ::write(fd, data, left);
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        data += written;
-        left -= static_cast<std::size_t>(written);
-    }
-    return true;
-}
-
 // The process that wrote `name` (file.tmp-PID) is gone: its save was killed before the
 // rename. Another process's save in progress is left alone.
 bool is_stale_temp(const std::string& name, const std::string& prefix) {
@@ -84,6 +56,31 @@ void remove_stale_temps(const std::filesystem::path& file) {
 }
 
 }  // namespace
+
+void sync_folder(const std::filesystem::path& file) {
+    const auto folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+bool write_all(int fd, std::string_view contents) {
+    const char* data = contents.data();
+    std::size_t left = contents.size();
+    while (left > 0) {
+        const ssize_t written = ::write(fd, data, left);
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        data += written;
+        left -= static_cast<std::size_t>(written);
+    }
+    return true;
+}
 
 std::string write_file_atomically(const std::filesystem::path& file, std::string_view contents) {
     std::error_code ec;

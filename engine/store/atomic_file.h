@@ -27,4 +27,11 @@ bool take_storage_changed();
 // and never overwritten. Returns the new path, or empty on failure.
 std::filesystem::path keep_corrupt_file(const std::filesystem::path& file);
 
+// write(2) until everything is written or an error (ENOSPC, EIO...) stops it; false with
+// errno set. Short writes and EINTR are retried.
+bool write_all(int fd, std::string_view contents);
+// After a file is created or renamed, its folder entry must reach the disk too, or a power
+// cut can lose it or bring the old file back. Best effort: some file systems refuse.
+void sync_folder(const std::filesystem::path& file);
+
 }  // namespace rc::engine
