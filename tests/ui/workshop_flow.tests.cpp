@@ -110,7 +110,9 @@ TEST_CASE("a workshop session from set-up to debrief", "[ui][workshop][flow]") {
         room.type(2, 1, "4");
         room.act(ActionType::WorkshopSkipCount);
         CHECK(room.flow.step() == WorkshopStep::Reveal);
-        for (const auto& count : room.saved().items[0].votes)
+        // Kept in a variable: a range over a member of the temporary would dangle.
+        const auto saved = room.saved();
+        for (const auto& count : saved.items[0].votes)
             CHECK_FALSE(count);
     }
     SECTION("after the last picture comes the debrief, with the room's score") {
