@@ -60,14 +60,7 @@ float draw_top_bar(ScreenContext& ctx) {
     ImGui::SameLine();
     if (ImGui::Button(ctx.tr("question.quit").c_str()))
         ctx.emit(ActionType::QuitRound);
-    for (std::size_t i = 0; i < ctx.ui.messages.size(); ++i) {
-        ImGui::PushID(static_cast<int>(i));
-        if (ImGui::SmallButton("×"))
-            ctx.emit(Action::with_index(ActionType::DismissMessage, i));
-        ImGui::SameLine();
-        text_colored_wrapped(kColorWrong, ctx.ui.messages[i]);
-        ImGui::PopID();
-    }
+    draw_messages(ctx);
     return ImGui::GetCursorPosY() + font * 0.2f;
 }
 

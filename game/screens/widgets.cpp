@@ -499,4 +499,15 @@ void draw_refusal(ScreenContext& ctx) {
         text_wrapped(content::to_string(problem));
 }
 
+void draw_messages(ScreenContext& ctx) {
+    for (std::size_t i = 0; i < ctx.ui.messages.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::SmallButton("×"))
+            ctx.emit(Action::with_index(ActionType::DismissMessage, i));
+        ImGui::SameLine();
+        text_colored_wrapped(kColorWrong, ctx.ui.messages[i]);
+        ImGui::PopID();
+    }
+}
+
 }  // namespace rc::game

@@ -40,6 +40,9 @@ void text_wrapped_centered(const std::string& text, float max_width);
 // Pack text is data: never a format string.
 void text_wrapped(const std::string& text);
 void text_colored_wrapped(const ImVec4& color, const std::string& text);
+// The messages the player or the facilitator can dismiss (ui.messages), each with × to
+// dismiss it.
+void draw_messages(ScreenContext& ctx);
 
 struct PictureOptions {
     bool interactive = true;                            // wheel / drag / pinch change the view

@@ -88,17 +88,6 @@ void draw_workshop_explanation(ScreenContext& ctx, const content::PackItem& item
                              ctx.tr("feedback.generator", {{"generator", item.generator}}));
 }
 
-void draw_messages(ScreenContext& ctx) {
-    for (std::size_t i = 0; i < ctx.ui.messages.size(); ++i) {
-        ImGui::PushID(static_cast<int>(i));
-        if (ImGui::SmallButton("×"))
-            ctx.emit(Action::with_index(ActionType::DismissMessage, i));
-        ImGui::SameLine();
-        text_colored_wrapped(kColorWrong, ctx.ui.messages[i]);
-        ImGui::PopID();
-    }
-}
-
 ImVec4 band_colour(const Band& band) {
     return ImVec4(band.colour.r / 255.f, band.colour.g / 255.f, band.colour.b / 255.f, 1.f);
 }

@@ -21,9 +21,6 @@ inline const ImVec4 kColorTruth{1.f, 0.84f, 0.04f, 1.f};  // the answer, as the 
 // A screen's or a part's title: the current face a fifth larger; `wrapped` for long text.
 void title_text(const std::string& text, bool wrapped = false);
 
-// The facilitator's messages (exported, refused…), each with × to dismiss it.
-void draw_messages(ScreenContext& ctx);
-
 ImVec4 band_colour(const Band& band);
 // The band's shape (● ▲ ■ …) drawn in its colour in a square of `side` at `at`; the shapes
 // are drawn, not typed, so no font needs them.
