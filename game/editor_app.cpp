@@ -116,8 +116,10 @@ void EditorApp::wait_for_pictures() {
 }
 
 void EditorApp::handle_event(const SDL_Event& event) {
-    if (event.type == SDL_QUIT)
+    if (event.type == SDL_QUIT) {
+        window_closed_ = true;
         apply(EditorAction::of(EditorActionType::Close));
+    }
     if (event.type == SDL_KEYDOWN)
         apply_key(event.key.keysym);
 }
@@ -271,6 +273,7 @@ void EditorApp::apply(const EditorAction& action) {
             break;
         case EditorActionType::CancelClose:
             state_.confirm_close = false;
+            window_closed_ = false;
             break;
         case EditorActionType::Recover:
             report(editor.recover());

@@ -40,6 +40,8 @@ class EditorApp final : public engine::LoopClient {
     bool update() override;
     int redraw_in_ms() const override;
     bool quit_requested() const override { return quit_; }
+    // Closing the window asks Save / Discard / Cancel first, as Esc does.
+    bool quits_on_close() const override { return false; }
     std::string accessible_text() const override;
     std::string language_code() const override { return lang_ == content::Lang::Fr ? "fr" : "en"; }
 
@@ -48,6 +50,8 @@ class EditorApp final : public engine::LoopClient {
     void wait_for_pictures();
     const PackEditor& editor() const { return *editor_; }
     EditorScreenState& state() { return state_; }
+    // The editor was left by closing its window (the game it came from closes too).
+    bool window_closed() const { return quit_ && window_closed_; }
 
   private:
     void request_thumbnails();
@@ -72,6 +76,7 @@ class EditorApp final : public engine::LoopClient {
     engine::MediaTicket picture_ticket_ = 0;
     Uint32 wake_event_ = 0;
     bool quit_ = false;
+    bool window_closed_ = false;  // the question on screen came from the window's close
     // Destroyed first (cancelled), so no worker reads the pack while it goes.
     std::unique_ptr<engine::MediaLoader> loader_;
 };

@@ -28,12 +28,17 @@ struct EditorLaunchDesc {
     std::optional<content::Lang> lang;  // empty: the system's
 };
 
+// run_editor_in's status when the editor was left by closing the window: the game that
+// opened it quits too instead of coming back.
+inline constexpr int kEditorWindowClosed = 3;
+
 bool editor_available();
 // Exit status: 0 done, 1 usage or system error, 2 a pack that cannot be edited or a
 // mistake in the script.
 int run_editor(const EditorLaunchDesc& desc);
 // The editor in a window the game already has (Edit on the Packs screen); the desc's
-// pack and language only. Returns when the editor is closed.
+// pack and language only. Returns when the editor is closed (kEditorWindowClosed when
+// its window was).
 int run_editor_in(engine::Gfx& gfx, const EditorLaunchDesc& desc);
 
 }  // namespace rc::game

@@ -94,7 +94,8 @@ int run_windowed_editor(const EditorLaunchDesc& desc) {
         std::fprintf(stderr, "realcheck: %s\n", why.c_str());
         return 1;
     }
-    return run_editor_in(*gfx, desc);
+    const int status = run_editor_in(*gfx, desc);
+    return status == kEditorWindowClosed ? 0 : status;
 }
 
 }  // namespace
@@ -113,7 +114,8 @@ int run_editor_in(engine::Gfx& gfx, const EditorLaunchDesc& desc) {
     SDL_SetWindowTitle(gfx.window(),
                        Strings::builtin().get(language(desc), "editor.window_title").c_str());
     EditorApp app(gfx, **opened.value, language(desc));
-    return engine::run_loop(gfx, app);
+    const int status = engine::run_loop(gfx, app);
+    return app.window_closed() ? kEditorWindowClosed : status;
 }
 
 int run_editor(const EditorLaunchDesc& desc) {

@@ -203,8 +203,9 @@ int run_windowed(const Options& options) {
         rc::game::EditorLaunchDesc edit;
         edit.pack = app.edit_request();
         edit.lang = app.lang();
-        if (const int edited = rc::game::run_editor_in(*gfx, edit); edited == 1)
-            return edited;
+        const int edited = rc::game::run_editor_in(*gfx, edit);
+        if (edited == 1 || edited == rc::game::kEditorWindowClosed)
+            return edited == 1 ? 1 : 0;
         app_options.pack = app.edit_request();
         app_options.lang = app.lang();
     }

@@ -30,6 +30,10 @@ class LoopClient {
     // frame), 0 for now, or -1 for never: the loop sleeps until then and no longer.
     virtual int redraw_in_ms() const { return -1; }
     virtual bool quit_requested() const = 0;
+    // Whether closing the window (SDL_QUIT) ends the loop at once. A client with something
+    // to ask first (unsaved edits) says false: the event still reaches handle_event, and
+    // the loop ends when quit_requested() says so.
+    virtual bool quits_on_close() const { return true; }
     // The main text of the current screen as plain text. The web runner mirrors it into
     // the page's ARIA live region (#status) for screen readers and browser tests.
     virtual std::string accessible_text() const = 0;

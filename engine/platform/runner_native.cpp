@@ -33,7 +33,7 @@ int run_loop(Gfx& gfx, LoopClient& client) {
         bool has_event = idle ? SDL_WaitEventTimeout(&event, idle_wait_ms(client)) == 1
                               : SDL_PollEvent(&event) == 1;
         while (has_event) {
-            if (event.type == SDL_QUIT)
+            if (event.type == SDL_QUIT && client.quits_on_close())
                 running = false;
             gfx.process_event(event);
             client.handle_event(event);

@@ -1,0 +1,188 @@
+// The editor's window (EditorApp) in the real main loop, on SDL's dummy video driver with
+// the software renderer: closing the window with unsaved edits asks Save / Discard /
+// Cancel, as Esc does, instead of ending the loop at once.
+#include <SDL.h>
+#include <SDL_image.h>
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "content/test_images.h"
+#include "engine/gfx/gfx.h"
+#include "engine/platform/runner.h"
+#include "game/editor_app.h"
+#include "support/temp_dir.h"
+
+namespace rc::game {
+namespace {
+
+// A real picture (the editor decodes its thumbnails).
+void write_png(const std::filesystem::path& file) {
+    std::filesystem::create_directories(file.parent_path());
+    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, 40, 30, 32, SDL_PIXELFORMAT_RGBA32);
+    REQUIRE(surface);
+    SDL_FillRect(surface, nullptr, SDL_MapRGBA(surface->format, 90, 140, 200, 255));
+    const int saved = IMG_SavePNG(surface, file.string().c_str());
+    SDL_FreeSurface(surface);
+    REQUIRE(saved == 0);
+}
+
+std::filesystem::path write_pack(const rc::tests::TempDir& dir) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const char* id : {"alpha", "beta", "gamma", "delta"}) {
+        items.push_back(rc::tests::item_json(id, std::string("media/") + id + ".png"));
+        write_png(dir.path() / "pack/media" / (std::string(id) + ".png"));
+    }
+    dir.write("pack/pack.json", rc::tests::pack_json(items).dump(2));
+    return dir.path() / "pack";
+}
+
+std::string read_text(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// A hidden window on the dummy driver, as headless runs have.
+class HeadlessWindow {
+  public:
+    HeadlessWindow() {
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+        REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
+        engine::GfxDesc desc;
+        desc.headless = true;
+        desc.width = 1280;
+        desc.height = 720;
+        std::string why;
+        gfx_ = engine::Gfx::create(desc, &why);
+        INFO(why);
+        REQUIRE(gfx_);
+    }
+    ~HeadlessWindow() {
+        gfx_.reset();
+        SDL_Quit();
+    }
+    HeadlessWindow(const HeadlessWindow&) = delete;
+    HeadlessWindow& operator=(const HeadlessWindow&) = delete;
+    engine::Gfx& gfx() { return *gfx_; }
+
+  private:
+    std::unique_ptr<engine::Gfx> gfx_;
+};
+
+void push_quit() {
+    SDL_Event quit{};
+    quit.type = SDL_QUIT;
+    REQUIRE(SDL_PushEvent(&quit) == 1);
+}
+
+// The EditorApp as the loop sees it, answering the close question with the next of
+// `answers` on the first frame that shows it, as a click would; after Cancel it closes
+// the window again. A loop that ended on the close itself never shows the question.
+class AnsweringClient final : public engine::LoopClient {
+  public:
+    AnsweringClient(EditorApp& app, std::vector<EditorActionType> answers)
+        : app_(app), answers_(std::move(answers)) {}
+
+    void handle_event(const SDL_Event& event) override { app_.handle_event(event); }
+    void draw() override {
+        app_.draw();
+        if (!app_.state().confirm_close || questions_ >= answers_.size())
+            return;
+        const EditorActionType answer = answers_[questions_++];
+        app_.apply(EditorAction::of(answer));
+        if (answer == EditorActionType::CancelClose) {
+            still_open_after_cancel_ = !app_.quit_requested();
+            push_quit();
+        }
+    }
+    bool busy() const override { return app_.busy(); }
+    int redraw_in_ms() const override { return app_.redraw_in_ms(); }
+    bool quit_requested() const override { return app_.quit_requested(); }
+    bool quits_on_close() const override { return app_.quits_on_close(); }
+    std::string accessible_text() const override { return app_.accessible_text(); }
+    std::string language_code() const override { return app_.language_code(); }
+
+    std::size_t questions() const { return questions_; }
+    bool still_open_after_cancel() const { return still_open_after_cancel_; }
+
+  private:
+    EditorApp& app_;
+    std::vector<EditorActionType> answers_;
+    std::size_t questions_ = 0;
+    bool still_open_after_cancel_ = false;
+};
+
+}  // namespace
+
+TEST_CASE("closing the editor's window asks first when edits are unsaved", "[ui][editor-ui]") {
+    rc::tests::TempDir dir;
+    const auto pack = write_pack(dir);
+    const std::string before = read_text(pack / "pack.json");
+    auto opened = PackEditor::open(pack);
+    REQUIRE(opened.ok());
+    PackEditor& editor = **opened.value;
+    HeadlessWindow window;
+    EditorApp app(window.gfx(), editor, content::Lang::En);
+    CHECK_FALSE(app.quits_on_close());
+
+    SECTION("without unsaved edits the window closes at once") {
+        AnsweringClient client(app, {});
+        push_quit();
+        CHECK(engine::run_loop(window.gfx(), client) == 0);
+        CHECK(client.questions() == 0);
+        CHECK(app.window_closed());
+        return;
+    }
+
+    EditorAction credit = EditorAction::of(EditorActionType::SetField);
+    credit.item = 1;
+    credit.field = EditField::Credit;
+    credit.text = "Photo: Camille";
+    app.apply(credit);
+    REQUIRE(editor.modified());
+
+    SECTION("the question shows and the editor stays until it is answered") {
+        SDL_Event quit{};
+        quit.type = SDL_QUIT;
+        app.handle_event(quit);
+        CHECK(app.state().confirm_close);
+        CHECK_FALSE(app.quit_requested());
+    }
+    SECTION("Discard quits; pack.json is left alone and the journal keeps the edit") {
+        AnsweringClient client(app, {EditorActionType::DiscardAndQuit});
+        push_quit();
+        engine::run_loop(window.gfx(), client);
+        CHECK(client.questions() == 1);
+        CHECK(app.quit_requested());
+        CHECK(app.window_closed());
+        CHECK(read_text(pack / "pack.json") == before);
+        CHECK(read_text(editor.journal().file()).find("Photo: Camille") != std::string::npos);
+    }
+    SECTION("Save writes pack.json, then quits") {
+        AnsweringClient client(app, {EditorActionType::SaveAndQuit});
+        push_quit();
+        engine::run_loop(window.gfx(), client);
+        CHECK(client.questions() == 1);
+        CHECK(app.window_closed());
+        CHECK_FALSE(editor.modified());
+        const auto saved = nlohmann::json::parse(read_text(pack / "pack.json"));
+        CHECK(saved["items"][1]["source"]["credit"] == "Photo: Camille");
+        CHECK_FALSE(std::filesystem::exists(editor.journal().file()));
+    }
+    SECTION("Cancel keeps the editor open; closing again asks again") {
+        AnsweringClient client(app,
+                               {EditorActionType::CancelClose, EditorActionType::DiscardAndQuit});
+        push_quit();
+        engine::run_loop(window.gfx(), client);
+        CHECK(client.still_open_after_cancel());
+        CHECK(client.questions() == 2);
+        CHECK(app.window_closed());
+    }
+}
+
+}  // namespace rc::game
