@@ -46,29 +46,93 @@ int resize_string(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
+// What a text field did this frame, read right after it (before another item is drawn).
+struct FieldEvents {
+    bool activated = false;
+    bool changed = false;
+    bool deactivated = false;
+};
+
+FieldEvents field_events(bool changed) {
+    return {ImGui::IsItemActivated(), changed, ImGui::IsItemDeactivated()};
+}
+
+// The height of `text` wrapped at `width`, in lines (at least one).
+float wrapped_lines(const std::string& text, float width) {
+    const float height = ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y;
+    return std::max(1.f, std::ceil(height / ImGui::GetTextLineHeight() - 0.01f));
+}
+
+// ImGui 1.86 does not wrap a multi-line field, so a long explanation would run off its
+// right edge. Left alone, the field draws its text wrapped on a frame of its own, as tall
+// as the wrapped text (ImGui's unwrapped drawing is made transparent over it), and stays
+// a real field: a click or Tab types in it. Typed in, it shows ImGui's own text, with the
+// whole text wrapped under it to read while typing.
+FieldEvents multiline_field(EditorContext& ctx, const char* id, std::string* text, float width,
+                            float lines) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap_width = std::max(1.f, width - style.FramePadding.x * 2.f);
+    const ImGuiID field_id = ImGui::GetID(id);
+    const bool typing = ctx.state.typing_in == field_id;
+    const float rows = typing ? lines : std::max(lines, wrapped_lines(*text, wrap_width));
+    const ImVec2 size(width, ImGui::GetTextLineHeight() * rows + style.FramePadding.y * 2.f);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    if (!typing) {
+        const ImVec2 bottom(top.x + size.x, top.y + size.y);
+        const bool hovered = ImGui::IsMouseHoveringRect(top, bottom) && ImGui::IsWindowHovered();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(
+            top, bottom, ImGui::GetColorU32(hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
+            style.FrameRounding);
+        const ImVec4 clip(top.x, top.y, bottom.x, bottom.y);
+        draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                      ImVec2(top.x + style.FramePadding.x, top.y + style.FramePadding.y),
+                      ImGui::GetColorU32(ImGuiCol_Text), text->c_str(), nullptr, wrap_width, &clip);
+        const ImVec4 clear(0.f, 0.f, 0.f, 0.f);
+        ImGui::PushStyleColor(ImGuiCol_Text, clear);
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, clear);
+    }
+    const bool changed =
+        ImGui::InputTextMultiline(id, text->data(), text->capacity() + 1, size,
+                                  ImGuiInputTextFlags_CallbackResize, resize_string, text);
+    const FieldEvents events = field_events(changed);
+    if (!typing)
+        ImGui::PopStyleColor(2);
+    if (ImGui::IsItemActive())
+        ctx.state.typing_in = field_id;
+    else if (typing)
+        ctx.state.typing_in = 0;
+    if (typing && wrapped_lines(*text, wrap_width) >
+                      ImGui::CalcTextSize(text->c_str()).y / ImGui::GetTextLineHeight() + 0.5f) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::TextUnformatted(text->c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    return events;
+}
+
 // A text field whose every change is `change` with the new text; focusing it begins a
 // gesture and leaving it ends it, so typing in a field is one undo step.
 void text_field(EditorContext& ctx, const char* id, std::string text, float width, float lines,
                 EditorAction change) {
-    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
-    bool changed = false;
+    FieldEvents events;
     if (lines > 1.f) {
-        const ImVec2 size(
-            width, ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2.f);
-        changed = ImGui::InputTextMultiline(id, text.data(), text.capacity() + 1, size, flags,
-                                            resize_string, &text);
+        events = multiline_field(ctx, id, &text, width, lines);
     } else {
         ImGui::SetNextItemWidth(width);
-        changed =
-            ImGui::InputText(id, text.data(), text.capacity() + 1, flags, resize_string, &text);
+        events = field_events(ImGui::InputText(id, text.data(), text.capacity() + 1,
+                                               ImGuiInputTextFlags_CallbackResize, resize_string,
+                                               &text));
     }
-    if (ImGui::IsItemActivated())
+    if (events.activated)
         ctx.emit(EditorActionType::BeginGesture);
-    if (changed) {
+    if (events.changed) {
         change.text = text;
         ctx.emit(std::move(change));
     }
-    if (ImGui::IsItemDeactivated())
+    if (events.deactivated)
         ctx.emit(EditorActionType::EndGesture);
 }
 

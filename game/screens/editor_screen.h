@@ -82,6 +82,9 @@ struct EditorScreenState {
     TellGrip drag_grip = TellGrip::Inside;
     float drag_offset_x = 0.f;  // pointer minus the tell's centre at the press, in pixels
     float drag_offset_y = 0.f;
+    // The multi-line field being typed in (its ImGui id, 0: none), as the last frame saw it:
+    // the others show their text wrapped.
+    unsigned typing_in = 0;
     // Where the list was scrolled to last: the selected row is scrolled into view on change.
     std::optional<std::size_t> scrolled_to;
 };

@@ -2,6 +2,7 @@
 // languages at the sizes facilitators use without ImGui's checks failing, emits nothing
 // without input, and turns a click on the picture into a new tell where it was clicked.
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -103,6 +104,29 @@ TEST_CASE("a click on the picture adds a tell there and chooses it", "[ui][edito
     CHECK(actions[0].place.r == Approx(kDefaultTellRadius).margin(0.001f));
     CHECK(actions[1].type == EditorActionType::SelectTell);
     CHECK(actions[1].tell == std::optional<std::size_t>(0));
+}
+
+TEST_CASE("a long explanation shows whole, wrapped, its field as tall as its text",
+          "[ui][editor-ui]") {
+    rc::tests::TempDir dir;
+    const auto editor_ptr = open(write_pack(dir, false));
+    PackEditor& editor = *editor_ptr;
+    Screen screen(1280.f, 720.f);
+    EditorScreenState state;
+    // The height the fields' panel scrolls over, once drawn (ImGui measures a frame late).
+    const auto fields_height = [&] {
+        for (int frame = 0; frame < 3; ++frame)
+            CHECK(screen.frame(editor, state, content::Lang::Fr).empty());
+        return ImGui::FindWindowByName("editor-fields")->ContentSize.y;
+    };
+    const float short_text = fields_height();
+    std::string words;
+    while (words.size() < 600)
+        words += "Regardez les mains, puis le reflet dans la vitrine. ";
+    REQUIRE(editor.set_field(0, EditField::Explanation, words, content::Lang::Fr).empty());
+    const float long_text = fields_height();
+    // 600 characters in a panel 0.3 of 1280 pixels wide: well over the field's 4 lines.
+    CHECK(long_text > short_text + ImGui::GetTextLineHeight() * 6.f);
 }
 
 TEST_CASE("problems_summary counts errors and warnings in the UI language", "[ui][editor-ui]") {
