@@ -122,6 +122,7 @@ void App::on_pack_opened() {
     ui_.overlay = Overlay::None;
     game_.to_title();
     images_.clear();
+    early_ = EarlyPictures{};
     for (const auto& note : session_->notes())
         ui_.messages.push_back(note);
     if (options_.remember_deck) {
@@ -196,15 +197,14 @@ void App::start_round() {
     // A round never starts with fewer than kMinPlayableItems pictures that can be shown.
     if (!pack || session_->playable_count() < content::kMinPlayableItems)
         return;
-    round_seed_ = next_seed_;
-    next_seed_ = Random(round_seed_).next();
     LoadNote note;
     DeckHistory deck = options_.remember_deck ? progress_.load_deck(&note) : DeckHistory{};
     if (!note.message.empty())
         ui_.messages.push_back(note.message);
+    const Draw draw = draw_next_round(deck);
+    round_seed_ = next_seed_;
+    next_seed_ = Random(round_seed_).next();
     const auto& manifest = pack->manifest;
-    Draw draw = draw_round(manifest.items, deck[manifest.id],
-                           DrawDesc{kRoundSize, round_seed_, &session_->broken()});
     if (options_.remember_deck) {
         deck[manifest.id] = draw.seen_after;
         if (auto error = progress_.save_deck(deck); !error.empty())
@@ -216,7 +216,56 @@ void App::start_round() {
     result_recorded_ = false;
     view_.reset();
     ui_.overlay = Overlay::None;
+    take_early_pictures();
     request_media_ahead();
+}
+
+// The draw the next round makes from `deck` (the saved history): the same one for the
+// early pictures and for Play, as long as nothing in between changed the deck or the seed.
+Draw App::draw_next_round(DeckHistory& deck) const {
+    const auto& manifest = session_->pack()->manifest;
+    return draw_round(manifest.items, deck[manifest.id],
+                      DrawDesc{kRoundSize, next_seed_, &session_->broken()});
+}
+
+// Asks for the pictures the next round opens with, while the player looks at the title
+// or end screen: on a slow link or a phone this is most of the wait after Play.
+void App::ask_early_for_next_round() {
+    const content::LoadedPack* pack = session_->pack();
+    if (early_.asked || !pack || session_->opening() || workshop_->active() ||
+        (game_.phase() != Phase::Title && game_.phase() != Phase::End) ||
+        session_->playable_count() < content::kMinPlayableItems)
+        return;
+    early_ = EarlyPictures{};
+    early_.asked = true;
+    DeckHistory deck = options_.remember_deck ? progress_.load_deck(nullptr) : DeckHistory{};
+    const Draw draw = draw_next_round(deck);
+    for (std::size_t i = 0; i < draw.picks.size() && i <= kItemsAhead; ++i) {
+        const std::size_t pack_index = draw.picks[i];
+        if (pack->manifest.items[pack_index].kind == content::MediaKind::Video)
+            continue;  // a clip's player opens with its round item
+        session_->request_picture(pack_index, shown_side());
+        early_.pending.insert(pack_index);
+    }
+}
+
+// The new round takes the early pictures it drew; those still on their way are routed to
+// it when they come in (on_picture), and are not asked for twice.
+void App::take_early_pictures() {
+    const auto& items = game_.items();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::size_t pack_index = items[i].pack_index;
+        auto& image = images_[i];
+        if (auto ready = early_.ready.find(pack_index); ready != early_.ready.end()) {
+            image.requested = true;
+            image.requested_side = shown_side();
+            show_picture(i, pack_index, ready->second);
+        } else if (early_.pending.count(pack_index) != 0) {
+            image.requested = true;
+            image.requested_side = shown_side();
+        }
+    }
+    early_ = EarlyPictures{};
 }
 
 void App::request_media_ahead() {
@@ -454,10 +503,21 @@ void App::on_picture(Picture& picture) {
     auto round = std::find_if(items.begin(), items.end(), [&](const RoundItem& i) {
         return i.pack_index == picture.pack_index;
     });
+    const bool in_round = round != items.end() &&
+                          (game_.phase() == Phase::Question || game_.phase() == Phase::Feedback);
+    if (early_.pending.erase(picture.pack_index) != 0 && !in_round) {
+        early_.ready[picture.pack_index] = std::move(picture.result);
+        return;  // for the round to come
+    }
     if (round == items.end())
         return;  // from an earlier round
-    auto& image = images_[static_cast<std::size_t>(round - items.begin())];
-    auto& result = picture.result;
+    show_picture(static_cast<std::size_t>(round - items.begin()), picture.pack_index,
+                 picture.result);
+}
+
+void App::show_picture(std::size_t round_index, std::size_t pack_index,
+                       engine::MediaResult& result) {
+    auto& image = images_[round_index];
     std::string why;
     if (result.ok) {
         image.source_side = std::max(result.image.source_width, result.image.source_height);
@@ -472,7 +532,7 @@ void App::on_picture(Picture& picture) {
         return;
     image.failed = true;
     image.error = result.ok ? why : result.error;
-    session_->mark_broken(picture.pack_index, image.error);
+    session_->mark_broken(pack_index, image.error);
 }
 
 void App::collect_media() {
@@ -923,6 +983,9 @@ void App::draw() {
         apply(action);
     workshop_->offer_png_download();
     sharpen_shown_picture();  // the wheel and a pinch zoom inside the screens
+    // From the second frame on: the first one shows without waiting for these decodes.
+    if (frames_drawn_++ > 0)
+        ask_early_for_next_round();
 }
 
 // " Video, playing." when the media on screen is a clip (for screen readers and tests).

@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,7 @@
 #include "engine/gfx/gfx.h"
 #include "engine/media/media_loader.h"
 #include "engine/platform/runner.h"
+#include "game/deck.h"
 #include "game/library.h"
 #include "game/pack_session.h"
 #include "game/progress.h"
@@ -97,8 +100,12 @@ class App final : public engine::LoopClient {
     void on_pack_opened();
     void on_pack_refused();
     void start_round();
+    Draw draw_next_round(DeckHistory& deck) const;
+    void ask_early_for_next_round();
+    void take_early_pictures();
     void request_media_ahead();
     void on_picture(Picture& picture);
+    void show_picture(std::size_t round_index, std::size_t pack_index, engine::MediaResult& result);
     void collect_media();
     void drop_failed_current();
     void finish_round();
@@ -147,6 +154,16 @@ class App final : public engine::LoopClient {
     bool result_recorded_ = false;
     std::vector<GameResult> results_;  // solo: the games saved on this computer, oldest first
     std::vector<ItemImage> images_;    // one per round item
+    // Solo: the first pictures of the round that Play (or Play again) would start, asked
+    // for once the title or end screen is on screen, so the first question does not wait
+    // for its download and decode. Kept by pack index; the round takes what it drew.
+    struct EarlyPictures {
+        bool asked = false;  // for the round to come: reset when a pack opens or a round starts
+        std::set<std::size_t> pending;  // pack indices asked for, not in yet
+        std::map<std::size_t, engine::MediaResult> ready;
+    };
+    EarlyPictures early_;
+    std::uint64_t frames_drawn_ = 0;
     ViewState view_;
     UiState ui_;
     bool quit_ = false;
