@@ -136,8 +136,11 @@ class Session {
     std::string execute(const std::string& command, Words& words) {
         if (command == "item")
             return choose_item(words);
+        if (command == "seek")
+            return seek(words);
         if (command == "add-tell" || command == "move-tell" || command == "resize-tell" ||
-            command == "note" || command == "times" || command == "delete-tell" || command == "set")
+            command == "note" || command == "times" || command == "delete-tell" ||
+            command == "start-tell" || command == "end-tell" || command == "set")
             return edit(command, words);
         if (command == "undo" || command == "redo") {
             if (!words.done())
@@ -169,8 +172,9 @@ class Session {
             return {};
         }
         return "unknown command \"" + command +
-               "\" (item, add-tell, move-tell, resize-tell, note, times, delete-tell, set, "
-               "undo, redo, save, check, recover, discard-journal, sleep, echo, shot, quit)";
+               "\" (item, add-tell, move-tell, resize-tell, note, times, seek, start-tell, "
+               "end-tell, delete-tell, set, undo, redo, save, check, recover, discard-journal, "
+               "sleep, echo, shot, quit)";
     }
 
     static std::string prefixed(const std::string& command, const std::string& why) {
@@ -185,6 +189,22 @@ class Session {
         if (!found)
             return "item: no item has the id \"" + id + "\"";
         item_ = *found;
+        time_.reset();
+        tell_.reset();
+        return {};
+    }
+
+    // The time a clip shows, as a click on its bar sets it, for the commands that follow.
+    std::string seek(Words& words) {
+        if (!item_)
+            return "seek: no item chosen yet (start with: item ID)";
+        if (editor_.media_kind(*item_) != content::MediaKind::Video)
+            return "seek: item \"" + editor_.item_id(*item_) + "\" is not a clip";
+        const auto seconds = number(words.next());
+        if (!seconds || *seconds < 0 || !words.done())
+            return "seek: expected seconds from the clip's start (1.5)";
+        const double length = editor_.media_shape(*item_).seconds;
+        time_ = length > 0 ? std::min(*seconds, length) : *seconds;
         return {};
     }
 
@@ -206,13 +226,25 @@ class Session {
                 r_word.empty() ? std::optional<double>(kDefaultTellRadius) : number(r_word);
             if (!x || !y || !r || !words.done())
                 return "expected X Y [R], fractions of the picture (0.42 0.61 0.08)";
-            return editor_.add_tell(item, {float(*x), float(*y), float(*r)});
+            tell_ = editor_.tells(item).size();
+            return editor_.add_tell(item, {float(*x), float(*y), float(*r)}, time_);
         }
         const auto tell = tell_number(words.next());
         if (!tell)
             return "expected a tell number (1 for the first) after " + command;
-        if (command == "delete-tell")
+        tell_ = tell;
+        if (command == "delete-tell") {
+            tell_.reset();
             return words.done() ? editor_.delete_tell(item, *tell) : "expected only N";
+        }
+        if (command == "start-tell" || command == "end-tell") {
+            if (!words.done())
+                return "expected only N";
+            if (!time_)
+                return "no time sought on this clip yet (seek SECONDS first)";
+            return editor_.set_tell_time(
+                item, *tell, command == "start-tell" ? TellEnd::Start : TellEnd::End, *time_);
+        }
         if (command == "move-tell") {
             const auto x = number(words.next());
             const auto y = number(words.next());
@@ -287,7 +319,7 @@ class Session {
             return "shot: expected one name (letters, digits, - and _)";
         if (!desc_.shot)
             return {};
-        if (auto why = desc_.shot(editor_, item_, name); !why.empty()) {
+        if (auto why = desc_.shot(editor_, shot_of(name)); !why.empty()) {
             failure_status_ = 1;  // the screen's or the disk's fault, not the script's
             return "shot: " + why;
         }
@@ -295,7 +327,9 @@ class Session {
     }
 
   public:
-    std::optional<std::size_t> item() const { return item_; }
+    EditShot shot_of(const std::string& name) const {
+        return EditShot{name, item_, tell_, time_.value_or(0.0)};
+    }
 
   private:
     std::string sleep(Words& words) {
@@ -318,6 +352,8 @@ class Session {
     std::FILE* out_;
     std::FILE* err_;
     std::optional<std::size_t> item_;
+    std::optional<double> time_;       // sought on the item's clip (seek)
+    std::optional<std::size_t> tell_;  // the tell the last command touched (shown chosen)
     bool quit_ = false;
     int failure_status_ = 2;  // a mistake in the script
 };
@@ -354,7 +390,7 @@ int run_edit_script(const EditScriptDesc& desc) {
     Session session(desc, editor);
     int status = session.run(*script);
     if (status == 0 && desc.shot) {
-        if (auto why = desc.shot(editor, session.item(), "editor"); !why.empty()) {
+        if (auto why = desc.shot(editor, session.shot_of("editor")); !why.empty()) {
             std::fprintf(err, "realcheck: %s\n", why.c_str());
             status = 1;
         }

@@ -10,6 +10,8 @@
 //   note N fr|en TEXT
 //   times N T0|- T1|-       a clip's tell shown from T0 to T1 seconds (- : open end)
 //   delete-tell N
+//   seek SECONDS            on a clip, the time shown: add-tell starts its tell there,
+//   start-tell N / end-tell N   and these set tell N's start or end to it
 //   set FIELD [fr|en] TEXT  answer, explanation (fr|en), credit, license, url, generator,
 //                           prompt, category, difficulty; no TEXT clears an optional field
 //   undo, redo, save, check, recover, discard-journal, sleep MS, echo TEXT, quit
@@ -20,6 +22,7 @@
 // nothing a script or a pack holds makes the editor crash.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -35,6 +38,15 @@ inline constexpr std::uintmax_t kMaxEditScriptBytes = 1 << 20;
 // Sleeping is cut into slices so the journal is flushed while the script waits.
 inline constexpr int kEditSleepSliceMs = 100;
 
+// What a shot shows: the item the script chose last, with the tell it touched last
+// chosen, on a clip at the time sought.
+struct EditShot {
+    std::string name;
+    std::optional<std::size_t> item;
+    std::optional<std::size_t> tell;
+    double clip_time = 0.0;
+};
+
 struct EditScriptDesc {
     std::filesystem::path pack;    // a folder, its pack.json, or a zip
     std::filesystem::path script;  // the commands
@@ -43,12 +55,9 @@ struct EditScriptDesc {
     // Waits `milliseconds`; empty means really sleeping (tests pass a fake).
     std::function<void(int milliseconds)> sleep;
     std::function<double()> clock;  // the journal's clock (PackEditorDesc::clock)
-    // Draws the editor screen as NAME.png (the item the script chose last shown), at each
-    // `shot NAME` and as "editor" once the script has run; returns "" or why not. Empty:
-    // shots are skipped (no --screenshot-dir).
-    std::function<std::string(PackEditor& editor, std::optional<std::size_t> item,
-                              const std::string& name)>
-        shot;
+    // Draws the editor screen as NAME.png, at each `shot NAME` and as "editor" once the
+    // script has run; returns "" or why not. Empty: shots are skipped (no --screenshot-dir).
+    std::function<std::string(PackEditor& editor, const EditShot& shot)> shot;
 };
 
 // Exit status: 0 the script ran, 1 the script could not be read or a save failed, 2 a

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "content/pack.h"
 #include "game/strings.h"
@@ -79,8 +80,11 @@ void EditorApp::request_picture() {
     picture_.reset();
     picture_error_.clear();
     picture_ticket_ = 0;
-    if (editor_->media_kind(state_.item) != content::MediaKind::Image)
-        return;  // a clip: drawn as a frame of its shape (editor_screen.cpp)
+    clip_.reset();
+    if (editor_->media_kind(state_.item) == content::MediaKind::Video) {
+        open_clip();
+        return;
+    }
     engine::MediaRequest request;
     request.read = reader_for(editor_->media_path(state_.item));
     request.label = editor_->media_path(state_.item);
@@ -113,6 +117,82 @@ void EditorApp::wait_for_pictures() {
         loader_->wait();
         collect_pictures();
     }
+    show_clip_at(0.0);
+}
+
+// ---- the selected item's clip ----
+
+void EditorApp::open_clip() {
+    engine::ClipSource source;
+    source.read = reader_for(editor_->media_path(state_.item));
+    source.label = editor_->media_path(state_.item);
+    source.max_side = kEditorPictureSide;
+    clip_ = engine::ClipPlayer::open(std::move(source), engine::ClipLimits{}, wake_event_);
+}
+
+engine::ClipPlayer* EditorApp::ready_clip() const {
+    return clip_ && clip_->state() == engine::ClipState::Ready ? clip_.get() : nullptr;
+}
+
+std::optional<ClipClock> EditorApp::clip_clock() const {
+    const engine::ClipPlayer* clip = ready_clip();
+    if (!clip)
+        return std::nullopt;
+    return ClipClock{clip->position(), clip->duration(), clip->playing()};
+}
+
+double EditorApp::clock_now() const {
+    return static_cast<double>(SDL_GetPerformanceCounter()) /
+           static_cast<double>(SDL_GetPerformanceFrequency());
+}
+
+// The clip moves on with the clock while it plays; a clip that cannot play says why where
+// its frame would be, and its tells are still placed on a frame of its shape.
+void EditorApp::update_clip() {
+    const double now = clock_now();
+    const double elapsed = last_tick_ < 0.0 ? 0.0 : std::max(0.0, now - last_tick_);
+    last_tick_ = now;
+    if (clip_ && clip_->state() == engine::ClipState::Failed) {
+        picture_error_ = clip_->error();
+        clip_.reset();
+    }
+    if (!ready_clip())
+        return;
+    clip_->advance(elapsed);
+    take_clip_frame();
+}
+
+void EditorApp::take_clip_frame() {
+    SDL_Surface* frame = clip_->take_frame();
+    std::string why;
+    if (frame && !picture_.update(gfx_.renderer(), frame, &why))
+        report(why);
+}
+
+void EditorApp::show_clip_at(double seconds) {
+    if (!clip_)
+        return;
+    clip_->wait_frame();  // opened (or failed) and its first frame decoded
+    if (ready_clip()) {
+        clip_->set_playing(false);
+        clip_->seek(seconds);
+        clip_->wait_frame();
+    }
+    update_clip();
+}
+
+void EditorApp::apply_clip(const EditorAction& action) {
+    engine::ClipPlayer* clip = ready_clip();
+    if (!clip)
+        return;
+    if (action.type == EditorActionType::TogglePlay)
+        clip->set_playing(!clip->playing());
+    else if (action.type == EditorActionType::PauseClip)
+        clip->set_playing(false);
+    else if (action.type == EditorActionType::StepFrame)
+        clip->step(action.frames < 0 ? -1 : 1);
+    else if (action.type == EditorActionType::SeekClip)
+        clip->seek(action.seconds);
 }
 
 void EditorApp::handle_event(const SDL_Event& event) {
@@ -135,6 +215,8 @@ void EditorApp::apply_key(const SDL_Keysym& key) {
         apply(EditorAction::of(EditorActionType::Save));
     else if (typing)
         return;  // Esc and Ctrl+Z are the field's own (ImGui), its edit is one step anyway
+    else if (!ctrl && apply_clip_key(key))
+        return;
     else if (ctrl && key.sym == SDLK_z)
         apply(EditorAction::of(shift ? EditorActionType::Redo : EditorActionType::Undo));
     else if (ctrl && key.sym == SDLK_y)
@@ -155,6 +237,32 @@ void EditorApp::apply_key(const SDL_Keysym& key) {
                                                    : kItemPageStep;
         select_item(step_item(state_.item, delta, editor_->item_count()));
     }
+}
+
+// On a clip, as in the game: Space plays and pauses, the keys in the places of "," and "."
+// step a frame (whatever the layout writes on them); E ends the chosen tell at the frame
+// shown ("End here").
+bool EditorApp::apply_clip_key(const SDL_Keysym& key) {
+    const engine::ClipPlayer* clip = ready_clip();
+    if (!clip)
+        return false;
+    if (key.sym == SDLK_SPACE) {
+        apply(EditorAction::of(EditorActionType::TogglePlay));
+    } else if (key.scancode == SDL_SCANCODE_COMMA || key.scancode == SDL_SCANCODE_PERIOD) {
+        EditorAction step = EditorAction::of(EditorActionType::StepFrame);
+        step.frames = key.scancode == SDL_SCANCODE_COMMA ? -1 : 1;
+        apply(step);
+    } else if (key.sym == SDLK_e && state_.tell) {
+        EditorAction end = EditorAction::of(EditorActionType::SetTellTime);
+        end.item = state_.item;
+        end.tell = state_.tell;
+        end.end = TellEnd::End;
+        end.seconds = clip->position();
+        apply(end);
+    } else {
+        return false;
+    }
+    return true;
 }
 
 void EditorApp::select_item(std::size_t item) {
@@ -207,7 +315,7 @@ void EditorApp::apply(const EditorAction& action) {
             state_.tell = action.tell;
             break;
         case EditorActionType::AddTell:
-            report(editor.add_tell(action.item, action.place));
+            report(editor.add_tell(action.item, action.place, action.t0));
             break;
         case EditorActionType::MoveTell:
             report(editor.move_tell(action.item, tell, action.place.x, action.place.y));
@@ -224,6 +332,15 @@ void EditorApp::apply(const EditorAction& action) {
             break;
         case EditorActionType::SetTimes:
             report(editor.set_tell_times(action.item, tell, action.t0, action.t1));
+            break;
+        case EditorActionType::SetTellTime:
+            report(editor.set_tell_time(action.item, tell, action.end, action.seconds));
+            break;
+        case EditorActionType::TogglePlay:
+        case EditorActionType::PauseClip:
+        case EditorActionType::StepFrame:
+        case EditorActionType::SeekClip:
+            apply_clip(action);
             break;
         case EditorActionType::SetField:
             report(editor.set_field(action.item, action.field, action.text, action.lang));
@@ -293,9 +410,10 @@ void EditorApp::apply(const EditorAction& action) {
 
 void EditorApp::draw() {
     collect_pictures();
+    update_clip();
     editor_->tick();
     std::vector<EditorAction> actions;
-    EditorImages images{&thumbnails_, &picture_, picture_error_};
+    EditorImages images{&thumbnails_, &picture_, picture_error_, clip_clock()};
     EditorContext ctx{strings(), lang_, gfx_.fonts(), *editor_, images, state_, actions};
     draw_editor_screen(ctx);
     for (const auto& action : actions)
@@ -304,6 +422,7 @@ void EditorApp::draw() {
 
 bool EditorApp::update() {
     collect_pictures();
+    update_clip();
     editor_->tick();
     return true;
 }
@@ -312,8 +431,16 @@ bool EditorApp::busy() const {
     return loader_->pending() || ImGui::GetIO().WantTextInput;
 }
 
+// While edits are unsaved, the journal's tick; a playing clip, its next frame's time.
 int EditorApp::redraw_in_ms() const {
-    return editor_->modified() ? kEditorJournalTickMs : -1;
+    const int journal = editor_->modified() ? kEditorJournalTickMs : -1;
+    const engine::ClipPlayer* clip = ready_clip();
+    const double next = clip && clip->playing() ? clip->next_change_in() : -1.0;
+    if (next < 0.0)
+        return journal;
+    const double due = next - std::max(0.0, clock_now() - last_tick_);
+    const int frame = due <= 0.0 ? 0 : static_cast<int>(std::ceil(due * 1000.0));
+    return journal < 0 ? frame : std::min(journal, frame);
 }
 
 std::string EditorApp::accessible_text() const {

@@ -14,6 +14,7 @@
 
 #include "engine/gfx/gfx.h"
 #include "engine/gfx/texture.h"
+#include "engine/media/clip_player.h"
 #include "engine/media/media_loader.h"
 #include "engine/platform/runner.h"
 #include "game/pack_editor.h"
@@ -46,8 +47,11 @@ class EditorApp final : public engine::LoopClient {
     std::string language_code() const override { return lang_ == content::Lang::Fr ? "fr" : "en"; }
 
     void apply(const EditorAction& action);
-    // Blocks until every picture asked for is decoded or has failed (headless runs).
+    // Blocks until every picture asked for is decoded or has failed (headless runs); a
+    // clip is paused on its first frame (headless runs have no playback).
     void wait_for_pictures();
+    // A clip paused at `seconds`, its frame decoded and shown (headless: `seek`).
+    void show_clip_at(double seconds);
     const PackEditor& editor() const { return *editor_; }
     EditorScreenState& state() { return state_; }
     // The editor was left by closing its window (the game it came from closes too).
@@ -58,6 +62,14 @@ class EditorApp final : public engine::LoopClient {
     void request_picture();
     void collect_pictures();
     void apply_key(const SDL_Keysym& key);
+    bool apply_clip_key(const SDL_Keysym& key);
+    void apply_clip(const EditorAction& action);
+    void open_clip();
+    void update_clip();
+    void take_clip_frame();
+    engine::ClipPlayer* ready_clip() const;
+    std::optional<ClipClock> clip_clock() const;
+    double clock_now() const;
     void select_item(std::size_t item);
     void follow_last_touched();
     void report(const std::string& why);
@@ -74,6 +86,10 @@ class EditorApp final : public engine::LoopClient {
     std::string picture_error_;
     std::map<engine::MediaTicket, std::size_t> thumbnail_tickets_;
     engine::MediaTicket picture_ticket_ = 0;
+    // The selected item's clip, playing in the editor as in the game; its frames go into
+    // picture_.
+    std::unique_ptr<engine::ClipPlayer> clip_;
+    double last_tick_ = -1.0;  // the clock when the clip last moved on
     Uint32 wake_event_ = 0;
     bool quit_ = false;
     bool window_closed_ = false;  // the question on screen came from the window's close

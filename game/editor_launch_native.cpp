@@ -37,7 +37,7 @@ class ShotTaker {
   public:
     explicit ShotTaker(const EditorLaunchDesc& desc) : desc_(desc) {}
 
-    std::string take(PackEditor& editor, std::optional<std::size_t> item, const std::string& name) {
+    std::string take(PackEditor& editor, const EditShot& shot) {
         if (!gfx_) {
             std::string why;
             gfx_ = make_gfx(desc_, &why);
@@ -46,16 +46,19 @@ class ShotTaker {
         }
         // No input reaches a headless window: drawing changes nothing in the editor.
         EditorApp app(*gfx_, editor, language(desc_));
-        if (item)
+        if (shot.item)
             app.apply([&] {
                 EditorAction select = EditorAction::of(EditorActionType::SelectItem);
-                select.item = *item;
+                select.item = *shot.item;
                 return select;
             }());
+        if (shot.item && shot.tell && *shot.tell < editor.tells(*shot.item).size())
+            app.state().tell = shot.tell;
         app.wait_for_pictures();
+        app.show_clip_at(shot.clip_time);
         for (int frame = 0; frame < 2; ++frame) {
             if (frame == 1)
-                gfx_->request_screenshot(desc_.screenshot_dir / (name + ".png"));
+                gfx_->request_screenshot(desc_.screenshot_dir / (shot.name + ".png"));
             gfx_->begin_frame();
             app.draw();
             gfx_->end_frame();
@@ -81,8 +84,9 @@ int run_headless_editor(const EditorLaunchDesc& desc) {
     if (!desc.screenshot_dir.empty()) {
         std::error_code ec;
         std::filesystem::create_directories(desc.screenshot_dir, ec);
-        script.shot = [&shots](PackEditor& editor, std::optional<std::size_t> item,
-                               const std::string& name) { return shots.take(editor, item, name); };
+        script.shot = [&shots](PackEditor& editor, const EditShot& shot) {
+            return shots.take(editor, shot);
+        };
     }
     return run_edit_script(script);
 }

@@ -7,10 +7,11 @@
 namespace rc::game {
 
 std::optional<TellHit> tell_under(const std::vector<content::Tell>& tells,
-                                  const PictureFrame& frame, float x, float y, double clip_time) {
+                                  const PictureFrame& frame, float x, float y, double clip_time,
+                                  std::optional<std::size_t> chosen) {
     for (std::size_t i = tells.size(); i-- > 0;) {
         const auto& tell = tells[i];
-        if (clip_time >= 0.0 && !tell.shows_at(clip_time))
+        if (clip_time >= 0.0 && !tell.shows_at(clip_time) && chosen != i)
             continue;
         const float centre_x = frame.left + tell.x * frame.width;
         const float centre_y = frame.top + tell.y * frame.height;

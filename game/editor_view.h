@@ -31,10 +31,12 @@ struct TellHit {
 
 // The tell under the pointer at (x, y) pixels on a picture drawn in `frame`; the last one
 // drawn (the highest number) wins where circles overlap, as it is drawn on top. A clip's
-// tell counts only when it shows at `clip_time` (< 0: every tell).
+// tell counts only when it shows at `clip_time` (< 0: every tell), or is the `chosen` one
+// (drawn whatever the time, being edited).
 std::optional<TellHit> tell_under(const std::vector<content::Tell>& tells,
                                   const PictureFrame& frame, float x, float y,
-                                  double clip_time = -1.0);
+                                  double clip_time = -1.0,
+                                  std::optional<std::size_t> chosen = std::nullopt);
 
 // The distance in pixels from a tell's centre to (x, y), as a radius in the pack's terms.
 float radius_from_pixels(const PictureFrame& frame, float centre_x, float centre_y, float x,

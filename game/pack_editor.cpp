@@ -539,9 +539,11 @@ std::string PackEditor::change(std::size_t index, const ordered_json& command,
     return journal_command(command);
 }
 
-std::string PackEditor::add_tell(std::size_t index, TellPlace place) {
-    const ordered_json command = {
+std::string PackEditor::add_tell(std::size_t index, TellPlace place, std::optional<double> start) {
+    ordered_json command = {
         {"op", "add_tell"}, {"item", index}, {"x", place.x}, {"y", place.y}, {"r", place.r}};
+    if (start)
+        command["t0"] = *start;
     return change(index, command, [&](ordered_json& item) {
         ordered_json& list = item["tells"];
         if (list.is_null())
@@ -550,10 +552,13 @@ std::string PackEditor::add_tell(std::size_t index, TellPlace place) {
             return "item \"" + text_of(item, "id") +
                    "\": tells is not an array; correct it in pack.json first";
         const TellPlace fitted = fit_tell(place, media_shape(index));
-        list.push_back({{"x", fraction(fitted.x)},
-                        {"y", fraction(fitted.y)},
-                        {"r", fraction(fitted.r)},
-                        {"note", ordered_json::object()}});
+        ordered_json tell = {{"x", fraction(fitted.x)},
+                             {"y", fraction(fitted.y)},
+                             {"r", fraction(fitted.r)},
+                             {"note", ordered_json::object()}};
+        if (start)
+            put_tell_time(index, tell, "t0", start);
+        list.push_back(std::move(tell));
         return std::string();
     });
 }
@@ -605,6 +610,18 @@ std::string PackEditor::set_tell_note(std::size_t index, std::size_t tell, Lang 
     });
 }
 
+void PackEditor::put_tell_time(std::size_t index, ordered_json& tell, const char* key,
+                               std::optional<double> seconds) const {
+    if (!seconds || !std::isfinite(*seconds)) {
+        tell.erase(key);
+        return;
+    }
+    const double clip = media_shape(index).seconds;
+    const double length =
+        clip > 0 ? std::min(clip, content::kMaxTellSeconds) : content::kMaxTellSeconds;
+    tell[key] = rounded(std::clamp(*seconds, 0.0, length), kSecondsDivisions);
+}
+
 std::string PackEditor::set_tell_times(std::size_t index, std::size_t tell,
                                        std::optional<double> t0, std::optional<double> t1) {
     ordered_json command = {{"op", "times"}, {"item", index}, {"tell", tell}};
@@ -614,17 +631,22 @@ std::string PackEditor::set_tell_times(std::size_t index, std::size_t tell,
         ordered_json* circle = nullptr;
         if (auto why = tell_at(item, tell, &circle); !why.empty())
             return why;
-        const double seconds = media_shape(index).seconds;
-        const double length =
-            seconds > 0 ? std::min(seconds, content::kMaxTellSeconds) : content::kMaxTellSeconds;
-        auto put_time = [&](const char* key, std::optional<double> value) {
-            if (!value || !std::isfinite(*value))
-                circle->erase(key);
-            else
-                (*circle)[key] = rounded(std::clamp(*value, 0.0, length), kSecondsDivisions);
-        };
-        put_time("t0", t0);
-        put_time("t1", t1);
+        put_tell_time(index, *circle, "t0", t0);
+        put_tell_time(index, *circle, "t1", t1);
+        return std::string();
+    });
+}
+
+std::string PackEditor::set_tell_time(std::size_t index, std::size_t tell, TellEnd end,
+                                      std::optional<double> seconds) {
+    const char* key = end == TellEnd::Start ? "t0" : "t1";
+    ordered_json command = {{"op", "tell_time"}, {"item", index}, {"tell", tell}, {"end", key}};
+    command["seconds"] = seconds ? ordered_json(*seconds) : ordered_json();
+    return change(index, command, [&](ordered_json& item) {
+        ordered_json* circle = nullptr;
+        if (auto why = tell_at(item, tell, &circle); !why.empty())
+            return why;
+        put_tell_time(index, *circle, key, seconds);
         return std::string();
     });
 }
@@ -815,7 +837,7 @@ std::string PackEditor::replay(const ordered_json& command) {
     const Lang lang = text_of(command, "lang") == "en" ? Lang::En : Lang::Fr;
     const std::size_t item = index("item");
     if (op == "add_tell")
-        return add_tell(item, {real("x"), real("y"), real("r")});
+        return add_tell(item, {real("x"), real("y"), real("r")}, time("t0"));
     if (op == "move_tell")
         return move_tell(item, index("tell"), real("x"), real("y"));
     if (op == "resize_tell")
@@ -824,6 +846,13 @@ std::string PackEditor::replay(const ordered_json& command) {
         return set_tell_note(item, index("tell"), lang, text_of(command, "text"));
     if (op == "times")
         return set_tell_times(item, index("tell"), time("t0"), time("t1"));
+    if (op == "tell_time") {
+        const std::string end = text_of(command, "end");
+        if (end != "t0" && end != "t1")
+            return "unknown tell end \"" + end + "\"";
+        return set_tell_time(item, index("tell"), end == "t0" ? TellEnd::Start : TellEnd::End,
+                             time("seconds"));
+    }
     if (op == "delete_tell")
         return delete_tell(item, index("tell"));
     if (op == "set") {

@@ -94,6 +94,9 @@ struct MediaShape {
 // of `shape` (a square when the shape is unknown), its radius at least kMinTellRadius.
 TellPlace fit_tell(TellPlace place, const MediaShape& shape);
 
+// The two ends of a clip's tell: from t0 to t1 seconds.
+enum class TellEnd { Start, End };
+
 // What an item's list entry shows, from the same checks as `realcheck-pack validate`.
 struct ItemState {
     bool plays = false;           // the game keeps it
@@ -151,7 +154,9 @@ class PackEditor {
     // credit, t1 before t0, a note missing) is kept and shown by item_state() and
     // problems(), never dropped. Coordinates are clamped by fit_tell; times to 0 and the
     // clip's length. `tell` counts from 0.
-    std::string add_tell(std::size_t item, TellPlace place);
+    // On a clip, `start` is the tell's t0: a click adds the tell at the time shown.
+    std::string add_tell(std::size_t item, TellPlace place,
+                         std::optional<double> start = std::nullopt);
     std::string move_tell(std::size_t item, std::size_t tell, float x, float y);
     std::string resize_tell(std::size_t item, std::size_t tell, float r);
     std::string set_tell_note(std::size_t item, std::size_t tell, content::Lang lang,
@@ -159,6 +164,10 @@ class PackEditor {
     // nullopt leaves that end open (from the start, to the end).
     std::string set_tell_times(std::size_t item, std::size_t tell, std::optional<double> t0,
                                std::optional<double> t1);
+    // One end of a clip's tell (t0 or t1), the other kept: "Start here" / "End here" at the
+    // time the clip shows. nullopt leaves that end open.
+    std::string set_tell_time(std::size_t item, std::size_t tell, TellEnd end,
+                              std::optional<double> seconds);
     std::string delete_tell(std::size_t item, std::size_t tell);
     // Empty text removes an optional field (or that language); `lang` for the explanation.
     std::string set_field(std::size_t item, EditField field, std::string_view text,
@@ -217,6 +226,9 @@ class PackEditor {
     std::string editable(std::size_t item, nlohmann::ordered_json** out);
     std::string tell_at(nlohmann::ordered_json& item, std::size_t tell,
                         nlohmann::ordered_json** out) const;
+    // Sets or removes `key` ("t0", "t1") of a tell, kept between 0 and the clip's length.
+    void put_tell_time(std::size_t item, nlohmann::ordered_json& tell, const char* key,
+                       std::optional<double> seconds) const;
     std::string change(std::size_t item, const nlohmann::ordered_json& command,
                        const std::function<std::string(nlohmann::ordered_json&)>& edit);
     void record(std::size_t item, nlohmann::ordered_json before,

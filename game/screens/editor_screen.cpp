@@ -303,10 +303,18 @@ bool picture_size(const EditorContext& ctx, float* width, float* height) {
     return true;
 }
 
+// The time of the clip's frame on screen (< 0: a picture, or a clip not playing yet).
+double clip_time(const EditorContext& ctx) {
+    return ctx.images.clip ? ctx.images.clip->position : -1.0;
+}
+
+// On a clip, a press pauses it: the tell being placed or moved stays on its frame.
 void press_on_picture(EditorContext& ctx, const PictureFrame& frame,
                       const std::vector<content::Tell>& tells) {
     const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const auto hit = tell_under(tells, frame, mouse.x, mouse.y);
+    const auto hit = tell_under(tells, frame, mouse.x, mouse.y, clip_time(ctx), ctx.state.tell);
+    if (ctx.images.clip && ctx.images.clip->playing)
+        ctx.emit(EditorActionType::PauseClip);
     EditorAction select = for_item(ctx, EditorActionType::SelectTell);
     if (hit) {
         const auto& tell = tells[hit->tell];
@@ -321,6 +329,8 @@ void press_on_picture(EditorContext& ctx, const PictureFrame& frame,
     }
     EditorAction add = for_item(ctx, EditorActionType::AddTell);
     add.place = place_from_pixels(frame, mouse.x, mouse.y, kDefaultTellRadius * frame.width);
+    if (ctx.images.clip)
+        add.t0 = ctx.images.clip->position;  // the tell starts at the frame shown
     ctx.emit(std::move(add));
     select.tell = tells.size();  // the new tell comes last
     ctx.emit(std::move(select));
@@ -358,7 +368,7 @@ void wheel_resize(EditorContext& ctx, const PictureFrame& frame,
                   const std::vector<content::Tell>& tells) {
     const auto& io = ImGui::GetIO();
     const ImVec2 mouse = io.MousePos;
-    const auto hit = tell_under(tells, frame, mouse.x, mouse.y);
+    const auto hit = tell_under(tells, frame, mouse.x, mouse.y, clip_time(ctx), ctx.state.tell);
     const std::optional<std::size_t> index = hit ? std::optional(hit->tell) : ctx.state.tell;
     if (!index || *index >= tells.size())
         return;
@@ -368,39 +378,63 @@ void wheel_resize(EditorContext& ctx, const PictureFrame& frame,
     ctx.emit(std::move(action));
 }
 
-// A clip's timeline under its frame: each tell's range (from its t0, or the start, to its
-// t1, or the end) as a band of its own, so the times typed can be seen at a glance.
-void draw_tell_ranges(const std::vector<content::Tell>& tells, double seconds, ImVec2 min,
-                      ImVec2 max, std::optional<std::size_t> chosen) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(min, max, IM_COL32(40, 44, 56, 255), 4.f);
-    if (seconds <= 0.0 || tells.empty())
-        return;
-    const float row = (max.y - min.y) / static_cast<float>(tells.size());
-    const float length = max.x - min.x;
-    for (std::size_t i = 0; i < tells.size(); ++i) {
-        const double from = std::clamp<double>(tells[i].t0.value_or(0.f), 0.0, seconds);
-        const double to =
-            std::clamp<double>(tells[i].t1.value_or(static_cast<float>(seconds)), from, seconds);
-        const ImVec2 a(min.x + static_cast<float>(from / seconds) * length,
-                       min.y + row * static_cast<float>(i) + 1.f);
-        const ImVec2 b(std::max(a.x + 2.f, min.x + static_cast<float>(to / seconds) * length),
-                       a.y + row - 2.f);
-        const bool is_chosen = chosen && *chosen == i;
-        draw->AddRectFilled(
-            a, b, is_chosen ? IM_COL32(64, 200, 255, 255) : IM_COL32(255, 214, 10, 255), 2.f);
+// A clip's controls under its frame, those of the game (clip_controls.h), with every
+// tell's range on a row of its own under the bar. Greyed until the clip plays. Shift +
+// click on the bar ends the chosen tell there. Returns the height they take.
+float draw_clip_bar(EditorContext& ctx, ImVec2 min, ImVec2 max, bool show_tells, bool editable) {
+    const auto tells = ctx.editor.tells(ctx.state.item);
+    const std::optional<ClipClock> clock = ctx.images.clip;
+    ClipControlsDesc desc;
+    desc.clock = clock.value_or(ClipClock{0.0, ctx.editor.media_shape(ctx.state.item).seconds});
+    desc.play = ctx.tr("video.play");
+    desc.pause = ctx.tr("video.pause");
+    desc.step_back = ctx.tr("video.step_back");
+    desc.step_forward = ctx.tr("video.step_forward");
+    desc.scrub = ctx.tr(editable ? "editor.clip.scrub" : "video.scrub");
+    desc.time =
+        ctx.tr("video.time", {{"position", seconds_text(ctx.lang, desc.clock.position, 2)},
+                              {"duration", seconds_text(ctx.lang, desc.clock.duration, 2)}});
+    if (show_tells) {
+        desc.tells = &tells;
+        desc.tell_rows = true;
     }
+    if (editable)
+        desc.chosen_tell = ctx.state.tell;
+    const float height = clip_controls_height(desc);
+    if (!clock)
+        ImGui::BeginDisabled();
+    const auto input = draw_clip_controls_row(desc, ImVec2(min.x, max.y - height), max.x);
+    if (!clock) {
+        ImGui::EndDisabled();
+        return height;
+    }
+    if (input.toggle_play)
+        ctx.emit(EditorActionType::TogglePlay);
+    if (input.step != 0) {
+        EditorAction step = EditorAction::of(EditorActionType::StepFrame);
+        step.frames = input.step;
+        ctx.emit(std::move(step));
+    }
+    if (input.seek >= 0.0) {
+        EditorAction seek = EditorAction::of(EditorActionType::SeekClip);
+        seek.seconds = input.seek;
+        ctx.emit(std::move(seek));
+    }
+    if (editable && input.bar_clicked && ImGui::GetIO().KeyShift && ctx.state.tell) {
+        EditorAction end = for_item(ctx, EditorActionType::SetTellTime);
+        end.end = TellEnd::End;
+        end.seconds = input.seek;
+        ctx.emit(std::move(end));
+    }
+    return height;
 }
 
 void draw_picture_area(EditorContext& ctx, ImVec2 min, ImVec2 max, bool show_tells, bool editable) {
-    if (ctx.editor.media_kind(ctx.state.item) == content::MediaKind::Video) {
+    const bool video = ctx.editor.media_kind(ctx.state.item) == content::MediaKind::Video;
+    if (video) {
         // Kept clear of the panel's bottom edge, which clips what is drawn over it.
         max.y -= ImGui::GetFontSize() * 0.3f;
-        const float band = ImGui::GetFontSize() * 1.6f;
-        draw_tell_ranges(ctx.editor.tells(ctx.state.item),
-                         ctx.editor.media_shape(ctx.state.item).seconds,
-                         ImVec2(min.x, max.y - band), max, ctx.state.tell);
-        max.y -= band + ImGui::GetFontSize() * 0.4f;
+        max.y -= draw_clip_bar(ctx, min, max, show_tells, editable) + ImGui::GetFontSize() * 0.4f;
     }
     float width = 0.f, height = 0.f;
     if (!picture_size(ctx, &width, &height)) {
@@ -417,14 +451,15 @@ void draw_picture_area(EditorContext& ctx, ImVec2 min, ImVec2 max, bool show_tel
     options.wheel_zooms = !(editable && io.KeyCtrl);
     if (editable)
         options.chosen_tell = ctx.state.tell;
+    options.clip_time = clip_time(ctx);  // a clip's tells of the frame shown, and the chosen
     const bool textured = ctx.images.picture && *ctx.images.picture;
     bool hovered = false;
     if (textured) {
         draw_picture(*ctx.images.picture, min, max, ctx.state.view, options);
         hovered = ImGui::IsItemHovered();  // its picture's button is its last item
     } else {
-        // A clip (its frames are not played in the editor) or a picture not decoded yet:
-        // a dark frame of its shape, on which tells are placed all the same.
+        // A clip or a picture not decoded yet (or that cannot be): a dark frame of its
+        // shape, on which tells are placed all the same.
         const PicturePlacement at = place_picture(width, height, min, max, ctx.state.view);
         ImGui::SetCursorScreenPos(min);
         ImGui::InvisibleButton("##picture", ImVec2(max.x - min.x, max.y - min.y));
@@ -435,7 +470,8 @@ void draw_picture_area(EditorContext& ctx, ImVec2 min, ImVec2 max, bool show_tel
         if (options.tells)
             draw_tells(draw, tells, at, width, height, options);
         ImGui::SetCursorScreenPos(ImVec2(min.x, at.origin.y + ImGui::GetFontSize() * 0.5f));
-        text_centered(ctx.tr("editor.picture.clip"), nullptr, &kColorMuted);
+        const std::string& why = ctx.images.picture_error;
+        text_centered(why.empty() ? ctx.tr("editor.picture.clip") : why, nullptr, &kColorMuted);
     }
     if (!editable)
         return;
@@ -489,6 +525,30 @@ void draw_explanations(EditorContext& ctx, float width) {
     }
 }
 
+// "Start here" / "End here": the chosen tell's end set to the frame the clip shows.
+void draw_time_here_buttons(EditorContext& ctx, float width) {
+    const bool playing = ctx.images.clip.has_value();
+    const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2.f;
+    if (!playing)
+        ImGui::BeginDisabled();
+    for (const auto end : {TellEnd::Start, TellEnd::End}) {
+        if (end == TellEnd::End)
+            ImGui::SameLine();
+        const std::string label =
+            ctx.tr(end == TellEnd::Start ? "editor.clip.start_here" : "editor.clip.end_here");
+        if (ImGui::Button(fit_text(label, half - ImGui::GetStyle().FramePadding.x * 2.f).c_str(),
+                          ImVec2(half, 0.f)) &&
+            playing) {
+            EditorAction action = for_item(ctx, EditorActionType::SetTellTime);
+            action.end = end;
+            action.seconds = ctx.images.clip->position;
+            ctx.emit(std::move(action));
+        }
+    }
+    if (!playing)
+        ImGui::EndDisabled();
+}
+
 // A clip's tell: from t0 to t1 seconds, typed (an empty field leaves that end open).
 void draw_tell_times(EditorContext& ctx, const content::Tell& tell, float width) {
     field_label(ctx, "editor.tell.times");
@@ -515,6 +575,7 @@ void draw_tell_times(EditorContext& ctx, const content::Tell& tell, float width)
     }
     if (done0 || ImGui::IsItemDeactivated())
         ctx.emit(EditorActionType::EndGesture);
+    draw_time_here_buttons(ctx, width);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
     ImGui::PushTextWrapPos(0.f);
     ImGui::TextUnformatted(ctx.tr("editor.tell.times_hint").c_str());
@@ -532,6 +593,8 @@ void draw_tell_fields(EditorContext& ctx, float width) {
         ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
         ImGui::PushTextWrapPos(0.f);
         ImGui::TextUnformatted(ctx.tr("editor.tell.how").c_str());
+        if (ctx.editor.media_kind(ctx.state.item) == content::MediaKind::Video)
+            ImGui::TextUnformatted(ctx.tr("editor.clip.how").c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         return;

@@ -15,21 +15,27 @@
 #include "engine/gfx/texture.h"
 #include "game/editor_view.h"
 #include "game/pack_editor.h"
+#include "game/screens/clip_controls.h"
 #include "game/screens/screen.h"
 #include "game/strings.h"
 
 namespace rc::game {
 
 enum class EditorActionType {
-    SelectItem,  // item
-    SelectTell,  // tell (nullopt: none)
-    AddTell,     // item, place
-    MoveTell,    // item, tell, place.x/y
-    ResizeTell,  // item, tell, place.r
-    DeleteTell,  // item, tell
-    SetNote,     // item, tell, lang, text
-    SetTimes,    // item, tell, t0, t1
-    SetField,    // item, field, lang, text
+    SelectItem,   // item
+    SelectTell,   // tell (nullopt: none)
+    AddTell,      // item, place, t0 (on a clip: the time shown)
+    MoveTell,     // item, tell, place.x/y
+    ResizeTell,   // item, tell, place.r
+    DeleteTell,   // item, tell
+    SetNote,      // item, tell, lang, text
+    SetTimes,     // item, tell, t0, t1
+    SetTellTime,  // item, tell, end, seconds: "Start here" / "End here" on a clip
+    SetField,     // item, field, lang, text
+    TogglePlay,   // the clip plays or pauses
+    PauseClip,
+    StepFrame,  // frames (-1 or +1)
+    SeekClip,   // seconds
     BeginGesture,
     EndGesture,
     Undo,
@@ -59,6 +65,9 @@ struct EditorAction {
     std::optional<double> t0;
     std::optional<double> t1;
     content::Answer answer = content::Answer::Real;
+    TellEnd end = TellEnd::Start;
+    double seconds = 0.0;
+    int frames = 0;
 
     static EditorAction of(EditorActionType type) {
         EditorAction action;
@@ -94,6 +103,8 @@ struct EditorImages {
     const std::vector<engine::Texture>* thumbnails = nullptr;  // one per item (maybe empty)
     const engine::Texture* picture = nullptr;                  // the selected item's
     std::string picture_error;                                 // why it cannot be shown
+    // A clip's clock once it plays (picture holds its frame); none for a picture.
+    std::optional<ClipClock> clip;
 };
 
 struct EditorContext {

@@ -16,6 +16,7 @@ add_library(rc_game_ui STATIC
     ${CMAKE_CURRENT_LIST_DIR}/../headless.cpp
     ${CMAKE_CURRENT_LIST_DIR}/widgets.cpp
     ${CMAKE_CURRENT_LIST_DIR}/media_area.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/clip_controls.cpp
     ${CMAKE_CURRENT_LIST_DIR}/title_screen.cpp
     ${CMAKE_CURRENT_LIST_DIR}/question_screen.cpp
     ${CMAKE_CURRENT_LIST_DIR}/end_screen.cpp

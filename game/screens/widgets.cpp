@@ -157,14 +157,14 @@ void draw_tells(ImDrawList* draw, const std::vector<content::Tell>& tells,
     const float thickness = std::max(2.f, ImGui::GetFontSize() * 0.14f);
     for (std::size_t i = 0; i < tells.size(); ++i) {
         const auto& tell = tells[i];
-        if (clip_time >= 0.0 && !tell.shows_at(clip_time))
+        // The tell being edited shows whatever the time, in another colour.
+        const bool chosen = options.chosen_tell && *options.chosen_tell == i;
+        if (clip_time >= 0.0 && !tell.shows_at(clip_time) && !chosen)
             continue;
         const ImVec2 centre(at.origin.x + tell.x * width * at.scale,
                             at.origin.y + tell.y * height * at.scale);
         const float radius = std::max(tell.r * width * at.scale, ImGui::GetFontSize());
         draw->AddCircle(centre, radius, IM_COL32(0, 0, 0, 200), 64, thickness * 2.2f);
-        // The tell being edited stands out in another colour.
-        const bool chosen = options.chosen_tell && *options.chosen_tell == i;
         const ImU32 color = chosen ? IM_COL32(64, 200, 255, 255) : IM_COL32(255, 214, 10, 255);
         draw->AddCircle(centre, radius, color, 64, thickness);
         // The number matches the list in the explanation panel.

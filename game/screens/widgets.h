@@ -50,7 +50,7 @@ struct PictureOptions {
     double clip_time = -1.0;  // a clip's frame: only the tells of this moment show
     bool drag_pans = true;    // false: a drag is the caller's (the editor moves tells)
     bool wheel_zooms = true;  // false: the wheel is the caller's (Ctrl + wheel resizes)
-    std::optional<std::size_t> chosen_tell;  // drawn in another colour (being edited)
+    std::optional<std::size_t> chosen_tell;  // another colour, at any clip_time (being edited)
 };
 
 // Where a picture of width × height pixels is drawn in [min, max] at `view`'s zoom and pan:
@@ -75,8 +75,8 @@ void draw_picture(const engine::Texture& texture, ImVec2 min, ImVec2 max, ViewSt
 void draw_media_area(ScreenContext& ctx, std::size_t round_index, const content::PackItem& item,
                      ImVec2 min, ImVec2 max, bool show_tells);
 
-// "1.5" in English, "1,5" in French: a time in seconds to one decimal.
-std::string seconds_text(content::Lang lang, double seconds);
+// "1.5" in English, "1,5" in French: a time in seconds to one decimal (or `decimals`).
+std::string seconds_text(content::Lang lang, double seconds, int decimals = 1);
 
 // Where the picture and the panel beside it (below it in portrait) go. Without a side
 // panel, the controls take a band at the bottom, `extra_controls` taller when they need it.

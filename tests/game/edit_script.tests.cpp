@@ -151,9 +151,9 @@ TEST_CASE("a mistake in a script stops it with its place and status 2", "[game][
         std::pair<std::string, std::string>{"item", "item: expected one item id"},
         std::pair<std::string, std::string>{"fly away",
                                             "unknown command \"fly\" (item, add-tell, move-tell, "
-                                            "resize-tell, note, times, delete-tell, set, undo, "
-                                            "redo, save, check, recover, discard-journal, sleep, "
-                                            "echo, shot, quit)"},
+                                            "resize-tell, note, times, seek, start-tell, "
+                                            "end-tell, delete-tell, set, undo, redo, save, check, "
+                                            "recover, discard-journal, sleep, echo, shot, quit)"},
         std::pair<std::string, std::string>{"undo", "undo: nothing to undo"},
         std::pair<std::string, std::string>{"sleep soon",
                                             "sleep: expected milliseconds (0 to 3600000)"});
@@ -313,6 +313,68 @@ TEST_CASE("no script line makes the editor crash", "[game][editor][script]") {
     }
 }
 
+TEST_CASE("on a clip, seek sets the time add-tell, start-tell and end-tell use",
+          "[game][editor][script][video]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = dir.path() / "pack";
+    fs::create_directories(pack / "media");
+    fs::copy_file(fs::path(RC_CLIP_FIXTURES) / "vp9.webm", pack / "media/0001.webm");
+    json clip = rc::tests::item_json("clip", "media/0001.webm");
+    clip["kind"] = "video";
+    json items = json::array({clip, rc::tests::item_json("b", "media/b.png")});
+    dir.write("pack/media/b.png", rc::tests::png_bytes(64, 48));
+    dir.write("pack/pack.json", rc::tests::pack_json(items).dump());
+
+    SECTION("a tell from 0.3 s to 0.7 s, another whose start moves to 0.5 s") {
+        const auto outcome = run_script(dir, pack,
+                                        "item clip\n"
+                                        "seek 0.3\n"
+                                        "add-tell 0.5 0.5\n"
+                                        "seek 0.7\n"
+                                        "end-tell 1\n"
+                                        "add-tell 0.2 0.2\n"
+                                        "seek 0.5\n"
+                                        "start-tell 2\n"
+                                        "save\n");
+        INFO(outcome.err);
+        REQUIRE(outcome.status == 0);
+        const json tells = saved(pack)["items"][0]["tells"];
+        REQUIRE(tells.size() == 2);
+        CHECK(tells[0]["t0"] == 0.3);
+        CHECK(tells[0]["t1"] == 0.7);
+        CHECK(tells[1]["t0"] == 0.5);
+        CHECK_FALSE(tells[1].contains("t1"));
+    }
+    SECTION("a time past the clip's end is its end") {
+        const auto outcome =
+            run_script(dir, pack, "item clip\nadd-tell 0.5 0.5\nseek 60\nend-tell 1\nsave\n");
+        REQUIRE(outcome.status == 0);
+        const json tell = saved(pack)["items"][0]["tells"][0];
+        CHECK_FALSE(tell.contains("t0"));  // added before any seek: from the start
+        CHECK(tell["t1"].get<double>() == Approx(1.0).margin(0.05));
+    }
+    SECTION("mistakes: no time sought, a picture, a time that is not one") {
+        const auto [script, message] = GENERATE(
+            std::pair<std::string, std::string>{"item clip\nadd-tell 0.5 0.5\nend-tell 1\n",
+                                                ":3: end-tell: no time sought on this clip yet "
+                                                "(seek SECONDS first)\n"},
+            std::pair<std::string, std::string>{"item b\nseek 1\n",
+                                                ":2: seek: item \"b\" is not a clip\n"},
+            std::pair<std::string, std::string>{"item clip\nseek -1\n",
+                                                ":2: seek: expected seconds from the clip's start "
+                                                "(1.5)\n"},
+            // A new item forgets the time sought on the last one.
+            std::pair<std::string, std::string>{"item clip\nseek 0.5\nitem clip\nadd-tell 0.5 "
+                                                "0.5\nstart-tell 1\n",
+                                                ":5: start-tell: no time sought on this clip yet "
+                                                "(seek SECONDS first)\n"});
+        const auto outcome = run_script(dir, pack, script);
+        CHECK(outcome.status == 2);
+        CHECK(outcome.err == (dir.path() / "edits.txt").string() + message);
+        run_script(dir, pack, "discard-journal\n");
+    }
+}
+
 TEST_CASE("shot NAME hands the editor and the chosen item to the screenshot taker",
           "[game][editor][script]") {
     rc::tests::TempDir dir;
@@ -327,11 +389,13 @@ TEST_CASE("shot NAME hands the editor and the chosen item to the screenshot take
         std::string name;
         std::optional<std::size_t> item;
         std::size_t tells = 0;
+        std::optional<std::size_t> tell;
+        double clip_time = 0.0;
     };
     std::vector<Shot> shots;
-    desc.shot = [&shots](rc::game::PackEditor& editor, std::optional<std::size_t> item,
-                         const std::string& name) {
-        shots.push_back({name, item, item ? editor.tells(*item).size() : 0});
+    desc.shot = [&shots](rc::game::PackEditor& editor, const rc::game::EditShot& shot) {
+        shots.push_back({shot.name, shot.item, shot.item ? editor.tells(*shot.item).size() : 0,
+                         shot.tell, shot.clip_time});
         return std::string();
     };
 
@@ -343,10 +407,11 @@ TEST_CASE("shot NAME hands the editor and the chosen item to the screenshot take
         CHECK(shots[1].name == "after-tell");
         CHECK(shots[1].item == std::optional<std::size_t>(1));
         CHECK(shots[1].tells == 1);
+        CHECK(shots[1].tell == std::optional<std::size_t>(0));  // the tell just added
         CHECK(shots[2].name == "editor");
     }
     SECTION("a shot that fails stops the script with status 1") {
-        desc.shot = [](rc::game::PackEditor&, std::optional<std::size_t>, const std::string&) {
+        desc.shot = [](rc::game::PackEditor&, const rc::game::EditShot&) {
             return std::string("no screen");
         };
         CHECK(rc::game::run_edit_script(desc) == 1);

@@ -593,8 +593,8 @@ TEST_CASE("a zip is saved as a new folder beside it, the zip untouched", "[game]
     }
 }
 
-TEST_CASE("a clip's tell times stay within the clip", "[game][editor][video]") {
-    rc::tests::TempDir dir;
+// A pack whose first item is a real clip (1 s, 10 frames a second), the second a picture.
+fs::path write_clip_pack(const rc::tests::TempDir& dir) {
     const fs::path pack = dir.path() / "pack";
     fs::create_directories(pack / "media");
     fs::copy_file(fs::path(RC_CLIP_FIXTURES) / "vp9.webm", pack / "media/0001.webm");
@@ -603,6 +603,66 @@ TEST_CASE("a clip's tell times stay within the clip", "[game][editor][video]") {
     json items = json::array({clip, rc::tests::item_json("b", "media/0002.png")});
     dir.write("pack/media/0002.png", rc::tests::png_bytes(64, 48));
     dir.write("pack/pack.json", rc::tests::pack_json(items).dump());
+    return pack;
+}
+
+TEST_CASE("a clip's tell starts at the time shown, its ends are set one at a time",
+          "[game][editor][video]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = write_clip_pack(dir);
+    ordered_json before_crash;
+    {
+        auto editor = open_editor(pack);
+        const double seconds = editor->media_shape(0).seconds;
+        REQUIRE(seconds > 0.5);
+        REQUIRE(editor->add_tell(0, {0.5f, 0.5f, 0.1f}, 0.4).empty());
+        auto tell = editor->tells(0).at(0);
+        CHECK(tell.t0 == Approx(0.4f));
+        CHECK_FALSE(tell.t1);
+
+        SECTION("the end, then the start, each keeping the other; each one undo step") {
+            REQUIRE(editor->set_tell_time(0, 0, rc::game::TellEnd::End, 0.8).empty());
+            tell = editor->tells(0).at(0);
+            CHECK(tell.t0 == Approx(0.4f));
+            CHECK(tell.t1 == Approx(0.8f));
+            REQUIRE(editor->set_tell_time(0, 0, rc::game::TellEnd::Start, 0.2).empty());
+            tell = editor->tells(0).at(0);
+            CHECK(tell.t0 == Approx(0.2f));
+            CHECK(tell.t1 == Approx(0.8f));
+            REQUIRE(editor->undo());
+            CHECK(editor->tells(0).at(0).t0 == Approx(0.4f));
+            REQUIRE(editor->undo());
+            CHECK_FALSE(editor->tells(0).at(0).t1);
+        }
+        SECTION("kept within the clip; no time opens that end") {
+            REQUIRE(editor->set_tell_time(0, 0, rc::game::TellEnd::End, 99.0).empty());
+            CHECK(editor->tells(0).at(0).t1 == Approx(seconds).margin(0.001));
+            REQUIRE(editor->set_tell_time(0, 0, rc::game::TellEnd::Start, std::nullopt).empty());
+            CHECK_FALSE(editor->item_json(0)["tells"][0].contains("t0"));
+        }
+        SECTION("an end before the start is kept and shown") {
+            REQUIRE(editor->set_tell_note(0, 0, Lang::Fr, "ici").empty());
+            REQUIRE(editor->set_tell_time(0, 0, rc::game::TellEnd::End, 0.1).empty());
+            CHECK(editor->tells(0).at(0).t1 == Approx(0.1f));
+            CHECK(contains(problem_texts(editor->item_state(0).problems),
+                           "pack.json: items[0].tells[0].t1: expected a time after t0 (0.4), "
+                           "got 0.1"));
+        }
+        SECTION("a tell that is not there is refused") {
+            CHECK_FALSE(editor->set_tell_time(0, 3, rc::game::TellEnd::End, 0.5).empty());
+        }
+        REQUIRE(editor->set_tell_time(0, 0, rc::game::TellEnd::End, 0.9).empty());
+        before_crash = editor->document();
+    }  // dropped without saving, as a crash would
+    auto editor = open_editor(pack);
+    REQUIRE(editor->has_journal());
+    REQUIRE(editor->recover().empty());
+    CHECK(editor->document() == before_crash);
+}
+
+TEST_CASE("a clip's tell times stay within the clip", "[game][editor][video]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = write_clip_pack(dir);
     auto editor = open_editor(pack);
     const double seconds = editor->media_shape(0).seconds;
     REQUIRE(seconds > 0.0);
