@@ -117,7 +117,57 @@ class AnsweringClient final : public engine::LoopClient {
     bool still_open_after_cancel_ = false;
 };
 
+SDL_Event key_down(SDL_Keycode key, SDL_Scancode scancode) {
+    SDL_Event event{};
+    event.type = SDL_KEYDOWN;
+    event.key.keysym.sym = key;
+    event.key.keysym.scancode = scancode;
+    return event;
+}
+
 }  // namespace
+
+TEST_CASE("the editor plays the chosen clip; E ends the chosen tell at the frame shown",
+          "[ui][editor-ui]") {
+    rc::tests::TempDir dir;
+    const auto pack = write_pack(dir);
+    std::filesystem::copy_file(std::filesystem::path(RC_CLIP_FIXTURES) / "vp9.webm",
+                               pack / "media/clip.webm");
+    auto manifest = nlohmann::json::parse(read_text(pack / "pack.json"));
+    manifest["items"][0]["media"] = "media/clip.webm";
+    manifest["items"][0]["kind"] = "video";
+    dir.write("pack/pack.json", manifest.dump(2));
+    auto opened = PackEditor::open(pack);
+    REQUIRE(opened.ok());
+    PackEditor& editor = **opened.value;
+    HeadlessWindow window;
+    EditorApp app(window.gfx(), editor, content::Lang::En);
+    app.show_clip_at(0.5);  // the first item is chosen: its clip, paused on 0.5 s
+
+    EditorAction add = EditorAction::of(EditorActionType::AddTell);
+    add.item = 0;
+    add.t0 = 0.2;
+    app.apply(add);
+    app.state().tell = 0;
+    app.handle_event(key_down(SDLK_e, SDL_SCANCODE_E));
+    auto tell = editor.tells(0).at(0);
+    CHECK(tell.t0 == Approx(0.2f));
+    REQUIRE(tell.t1);
+    CHECK(*tell.t1 == Approx(0.5f).margin(0.06f));  // the frame of 0.5 s (10 a second)
+
+    SECTION("a frame forward (the key in the place of \".\"), then E again") {
+        app.handle_event(key_down(SDLK_PERIOD, SDL_SCANCODE_PERIOD));
+        app.handle_event(key_down(SDLK_e, SDL_SCANCODE_E));
+        tell = editor.tells(0).at(0);
+        CHECK(*tell.t1 == Approx(0.6f).margin(0.06f));
+    }
+    SECTION("without a tell chosen, E changes nothing") {
+        app.state().tell.reset();
+        app.show_clip_at(0.8);
+        app.handle_event(key_down(SDLK_e, SDL_SCANCODE_E));
+        CHECK(*editor.tells(0).at(0).t1 == Approx(0.5f).margin(0.06f));
+    }
+}
 
 TEST_CASE("closing the editor's window asks first when edits are unsaved", "[ui][editor-ui]") {
     rc::tests::TempDir dir;

@@ -46,10 +46,10 @@ class Screen {
     Screen& operator=(const Screen&) = delete;
 
     std::vector<EditorAction> frame(const PackEditor& editor, EditorScreenState& state,
-                                    content::Lang lang) {
+                                    content::Lang lang, EditorImages images = {}) {
         std::vector<EditorAction> actions;
         ImGui::NewFrame();
-        EditorContext ctx{Strings::builtin(), lang, fonts_, editor, {}, state, actions};
+        EditorContext ctx{Strings::builtin(), lang, fonts_, editor, images, state, actions};
         draw_editor_screen(ctx);
         ImGui::Render();
         return actions;
@@ -58,6 +58,25 @@ class Screen {
   private:
     engine::Fonts fonts_;  // null faces: ImGui's default font
 };
+
+// A pack whose first item is a real clip (160x120, 1 s), then three pictures.
+std::filesystem::path write_clip_pack(const rc::tests::TempDir& dir) {
+    const auto pack = write_pack(dir, false);
+    std::filesystem::copy_file(std::filesystem::path(RC_CLIP_FIXTURES) / "vp9.webm",
+                               pack / "media/clip.webm");
+    auto manifest = nlohmann::json::parse(rc::tests::read_file(pack / "pack.json"));
+    manifest["items"][0]["media"] = "media/clip.webm";
+    manifest["items"][0]["kind"] = "video";
+    dir.write("pack/pack.json", manifest.dump(2));
+    return pack;
+}
+
+const EditorAction* find(const std::vector<EditorAction>& actions, EditorActionType type) {
+    for (const auto& action : actions)
+        if (action.type == type)
+            return &action;
+    return nullptr;
+}
 
 std::unique_ptr<PackEditor> open(const std::filesystem::path& pack) {
     auto opened = PackEditor::open(pack);
@@ -127,6 +146,78 @@ TEST_CASE("a long explanation shows whole, wrapped, its field as tall as its tex
     const float long_text = fields_height();
     // 600 characters in a panel 0.3 of 1280 pixels wide: well over the field's 4 lines.
     CHECK(long_text > short_text + ImGui::GetTextLineHeight() * 6.f);
+}
+
+TEST_CASE("on a playing clip, a click pauses it and adds a tell from the frame shown",
+          "[ui][editor-ui]") {
+    rc::tests::TempDir dir;
+    const auto editor = open(write_clip_pack(dir));
+    REQUIRE(editor->media_kind(0) == content::MediaKind::Video);
+    Screen screen(1280.f, 720.f);
+    EditorScreenState state;
+    EditorImages images;
+    images.clip = ClipClock{0.4, 1.0, true};
+    // The middle of the picture area, above the clip's controls.
+    ImGui::GetIO().MousePos = ImVec2(1280.f * (0.2f + 0.5f * (1.f - 0.2f - 0.3f)), 300.f);
+    screen.frame(*editor, state, content::Lang::Fr, images);
+    ImGui::GetIO().MouseDown[0] = true;
+    const auto actions = screen.frame(*editor, state, content::Lang::Fr, images);
+    REQUIRE(actions.size() == 3);
+    CHECK(actions[0].type == EditorActionType::PauseClip);
+    CHECK(actions[1].type == EditorActionType::AddTell);
+    CHECK(actions[1].t0 == std::optional<double>(0.4));
+    CHECK(actions[2].type == EditorActionType::SelectTell);
+}
+
+TEST_CASE("the clip's controls: Shift + click on the bar seeks and ends the chosen tell there",
+          "[ui][editor-ui]") {
+    rc::tests::TempDir dir;
+    const auto editor = open(write_clip_pack(dir));
+    REQUIRE(editor->add_tell(0, {0.5f, 0.5f, 0.1f}, 0.2).empty());
+    Screen screen(1280.f, 720.f);
+    EditorScreenState state;
+    state.tell = 0;
+    EditorImages images;
+    images.clip = ClipClock{0.2, 1.0, false};
+    auto& io = ImGui::GetIO();
+    // The bar's track: on the buttons' row at the bottom of the picture area, right of the
+    // three buttons (ImGui's 13-pixel font: rows of 1.8 and 0.8 font sizes, margins of 0.3
+    // and 0.4), left of the time.
+    const float font = 13.f;
+    const float row_middle = 720.f - font * (0.4f + 0.3f + 0.8f + 0.9f);
+    io.MousePos = ImVec2(600.f, row_middle);
+    screen.frame(*editor, state, content::Lang::En, images);
+    const bool shift = GENERATE(false, true);
+    io.KeyShift = shift;
+    io.MouseDown[0] = true;
+    const auto actions = screen.frame(*editor, state, content::Lang::En, images);
+    io.MouseDown[0] = false;
+    io.KeyShift = false;
+    const EditorAction* seek = find(actions, EditorActionType::SeekClip);
+    REQUIRE(seek);
+    CHECK(seek->seconds > 0.2);
+    CHECK(seek->seconds < 1.0);
+    const EditorAction* end = find(actions, EditorActionType::SetTellTime);
+    CHECK((end != nullptr) == shift);
+    if (end) {
+        CHECK(end->end == TellEnd::End);
+        CHECK(end->tell == std::optional<std::size_t>(0));
+        CHECK(end->seconds == seek->seconds);
+    }
+    CHECK_FALSE(find(actions, EditorActionType::AddTell));
+}
+
+TEST_CASE("the clip's controls wait, greyed, until it plays", "[ui][editor-ui]") {
+    rc::tests::TempDir dir;
+    const auto editor = open(write_clip_pack(dir));
+    Screen screen(1280.f, 720.f);
+    EditorScreenState state;
+    auto& io = ImGui::GetIO();
+    io.MousePos = ImVec2(600.f, 720.f - 13.f * (0.4f + 0.3f + 0.8f + 0.9f));
+    screen.frame(*editor, state, content::Lang::En);
+    io.MouseDown[0] = true;
+    CHECK(screen.frame(*editor, state, content::Lang::En).empty());
+    io.MouseDown[0] = false;
 }
 
 TEST_CASE("problems_summary counts errors and warnings in the UI language", "[ui][editor-ui]") {
