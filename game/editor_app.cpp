@@ -162,11 +162,21 @@ void EditorApp::update_clip() {
     take_clip_frame();
 }
 
+// A clip's frame becomes the picture; its first one also its thumbnail in the list (clips
+// are not decoded for the list itself: one player per clip would be too costly).
 void EditorApp::take_clip_frame() {
     SDL_Surface* frame = clip_->take_frame();
     std::string why;
-    if (frame && !picture_.update(gfx_.renderer(), frame, &why))
+    if (!frame || !picture_.update(gfx_.renderer(), frame, &why)) {
         report(why);
+        return;
+    }
+    if (picture_item_ >= thumbnails_.size() || thumbnails_[picture_item_])
+        return;
+    engine::SurfacePtr small = engine::fit_surface(frame, kEditorThumbnailSide);
+    if (small)
+        thumbnails_[picture_item_] =
+            engine::Texture::from_surface(gfx_.renderer(), small.get(), &why);
 }
 
 void EditorApp::show_clip_at(double seconds) {

@@ -715,6 +715,52 @@ TEST_CASE("the headless editor saves its screen at the requested size, in both l
     CHECK(rc::tests::read_file(pack / "pack.json").find("Un reflet") == std::string::npos);
 }
 
+namespace {
+
+// Whether two PNG files of one size hold different pixels inside `area`.
+bool area_differs(const fs::path& a, const fs::path& b, SDL_Rect area) {
+    SDL_Surface* first = IMG_Load(a.c_str());
+    SDL_Surface* second = IMG_Load(b.c_str());
+    REQUIRE(first != nullptr);
+    REQUIRE(second != nullptr);
+    REQUIRE(first->w == second->w);
+    REQUIRE(first->format->format == second->format->format);
+    const int bytes = first->format->BytesPerPixel;
+    bool differ = false;
+    for (int y = area.y; !differ && y < area.y + area.h; ++y)
+        differ =
+            std::memcmp(static_cast<Uint8*>(first->pixels) + y * first->pitch + area.x * bytes,
+                        static_cast<Uint8*>(second->pixels) + y * second->pitch + area.x * bytes,
+                        static_cast<std::size_t>(area.w * bytes)) != 0;
+    SDL_FreeSurface(first);
+    SDL_FreeSurface(second);
+    return differ;
+}
+
+}  // namespace
+
+TEST_CASE("the headless editor shows a clip's frame at the time sought, the same each time",
+          "[e2e][editor-ui][video]") {
+    SdlImage sdl_image;
+    rc::tests::TempDir dir;
+    json clip = clip_item_json("clip", "media/2001.webm", "generated");
+    clip.erase("tells");  // nothing drawn over the frame but the frame
+    const auto pack = make_pack(dir, 1, 1, json::array({clip}));
+    make_clip(pack / "media/2001.webm", "-c:v libvpx-vp9 -b:v 200k");
+    dir.write("edits.txt", "item clip\nseek 0.2\nshot early\nseek 1.5\nshot late\nshot again\n");
+    const fs::path shots = dir.path() / "shots";
+    const auto run = run_game("--edit '" + pack.string() + "' --edit-script '" +
+                                  (dir.path() / "edits.txt").string() + "' --screenshot-dir '" +
+                                  shots.string() + "' --size 1280x720 --lang en",
+                              dir.path());
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    // The middle of the clip's frame, between the list (a fifth) and the fields (0.3).
+    const SDL_Rect middle{320, 220, 500, 200};
+    CHECK(area_differs(shots / "early.png", shots / "late.png", middle));
+    CHECK_FALSE(pictures_differ(shots / "late.png", shots / "again.png"));
+}
+
 TEST_CASE("the windowed editor refuses a script, and a script needs --edit", "[e2e][editor-ui]") {
     rc::tests::TempDir dir;
     const fs::path pack = make_pack(dir, 4, 4);
