@@ -1,8 +1,8 @@
 // The pack editor's window (native only): a loop client beside the game's App that owns a
 // PackEditor, draws the editor screen (screens/editor_screen.h), applies the actions it
-// emits to the editor, turns shortcuts into the same actions, and keeps the pictures of
-// the pack loaded (a thumbnail per item, the selected one larger). Every frame it ticks
-// the editor so its journal is flushed.
+// emits to the editor, turns shortcuts into the same actions, keeps the pictures of the
+// pack loaded (a thumbnail per item, the selected one larger) and plays the selected clip
+// with the game's player. Every frame it ticks the editor so its journal is flushed.
 #pragma once
 
 #include <cstddef>

@@ -1,9 +1,9 @@
 // The pack editor's screen (native only): the item list on the left, the picture with its
-// tells in the middle, the fields on the right, a bar of commands on top; the Recover /
-// Discard question for a journal, the Save / Discard / Cancel question on leaving, and the
-// preview of an item as a player sees it. It draws a PackEditor (pack_editor.h) read-only
-// and emits EditorActions that the EditorApp applies after the frame, as the game's screens
-// emit Actions for the App.
+// tells in the middle (a clip with the game's controls under it), the fields on the right, a bar of
+// commands on top; the Recover / Discard question for a journal, the Save / Discard / Cancel
+// question on leaving, and the preview of an item as a player sees it. It draws a PackEditor
+// (pack_editor.h) read-only and emits EditorActions that the EditorApp applies after the frame, as
+// the game's screens emit Actions for the App.
 #pragma once
 
 #include <cstddef>

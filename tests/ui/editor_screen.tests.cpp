@@ -220,6 +220,46 @@ TEST_CASE("the clip's controls wait, greyed, until it plays", "[ui][editor-ui]")
     io.MouseDown[0] = false;
 }
 
+TEST_CASE("typing in a long explanation: one undo step, the text wrapped under the field",
+          "[ui][editor-ui]") {
+    rc::tests::TempDir dir;
+    const auto editor_ptr = open(write_pack(dir, false));
+    PackEditor& editor = *editor_ptr;
+    std::string words;
+    while (words.size() < 600)
+        words += "Look at the hands, then at the reflection in the window. ";
+    REQUIRE(editor.set_field(0, EditField::Explanation, words, content::Lang::En).empty());
+    Screen screen(1280.f, 720.f);
+    EditorScreenState state;
+    auto& io = ImGui::GetIO();
+    screen.frame(editor, state, content::Lang::En);
+    const ImGuiID field = ImGui::FindWindowByName("editor-fields")->GetID("##explanation_en");
+    // Down the fields' column until the pointer is over the English explanation.
+    bool over = false;
+    for (float y = 80.f; y < 720.f && !over; y += 8.f) {
+        io.MousePos = ImVec2(1100.f, y);
+        screen.frame(editor, state, content::Lang::En);
+        over = ImGui::GetCurrentContext()->HoveredIdPreviousFrame == field;
+    }
+    REQUIRE(over);
+    io.MouseDown[0] = true;
+    auto actions = screen.frame(editor, state, content::Lang::En);
+    io.MouseDown[0] = false;
+    REQUIRE(find(actions, EditorActionType::BeginGesture));
+    screen.frame(editor, state, content::Lang::En);
+    CHECK(state.typing_in == field);
+    CHECK(screen.frame(editor, state, content::Lang::En).empty());  // typed in, wrapped under
+    // A click elsewhere (the list) leaves it: the gesture ends, the text shows wrapped again.
+    io.MousePos = ImVec2(100.f, 400.f);
+    screen.frame(editor, state, content::Lang::En);
+    io.MouseDown[0] = true;
+    actions = screen.frame(editor, state, content::Lang::En);
+    io.MouseDown[0] = false;
+    CHECK(find(actions, EditorActionType::EndGesture));
+    screen.frame(editor, state, content::Lang::En);
+    CHECK(state.typing_in == 0);
+}
+
 TEST_CASE("problems_summary counts errors and warnings in the UI language", "[ui][editor-ui]") {
     rc::tests::TempDir dir;
     const auto editor = open(write_pack(dir, true));
