@@ -262,7 +262,7 @@ bool EditorApp::apply_clip_key(const SDL_Keysym& key) {
         EditorAction step = EditorAction::of(EditorActionType::StepFrame);
         step.frames = key.scancode == SDL_SCANCODE_COMMA ? -1 : 1;
         apply(step);
-    } else if (key.sym == SDLK_e && state_.tell) {
+    } else if (key.sym == SDLK_e && state_.tell && !state_.preview) {
         EditorAction end = EditorAction::of(EditorActionType::SetTellTime);
         end.item = state_.item;
         end.tell = state_.tell;
