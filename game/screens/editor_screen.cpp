@@ -525,7 +525,7 @@ void draw_explanations(EditorContext& ctx, float width) {
     }
 }
 
-// "Start here" / "End here": the chosen tell's end set to the frame the clip shows.
+// "Start here" / "End here": the chosen tell starts or ends at the frame the clip shows.
 void draw_time_here_buttons(EditorContext& ctx, float width) {
     const bool playing = ctx.images.clip.has_value();
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2.f;
