@@ -32,6 +32,7 @@ target_include_directories(rc_gif_decode PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(rc_gif_decode PUBLIC SDL2::SDL2)
 
 add_library(rc_engine STATIC
+    gfx/click_latch.cpp
     gfx/gfx.cpp
     gfx/texture.cpp
     media/clip_failed.cpp

@@ -159,6 +159,7 @@ SDL_Point Gfx::output_size() const {
 
 void Gfx::process_event(const SDL_Event& event) {
     ImGui_ImplSDL2_ProcessEvent(&event);
+    clicks_.on_event(event);
 }
 
 void Gfx::set_base_font_size(float pixels) {
@@ -197,6 +198,8 @@ void Gfx::begin_frame() {
     // clock in headless browsers).
     auto& io = ImGui::GetIO();
     io.DeltaTime = std::max(io.DeltaTime, 1.f / 1000.f);
+    if (const auto click = clicks_.position_for_frame())
+        io.MousePos = ImVec2(click->x, click->y);
     ImGui::NewFrame();
 }
 

@@ -9,6 +9,8 @@
 #include <memory>
 #include <string>
 
+#include "engine/gfx/click_latch.h"
+
 struct ImFont;
 
 namespace rc::engine {
@@ -75,6 +77,7 @@ class Gfx {
     float ui_scale_ = 1.f;
     std::filesystem::path pending_screenshot_;
     std::string screenshot_error_;
+    ClickLatch clicks_;
 };
 
 // Where the UI font is: beside the executable (fonts/), $REALCHECK_FONT_DIR, or Debian's
