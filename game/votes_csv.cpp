@@ -12,6 +12,8 @@ namespace {
 
 // A hostile file of a million bad lines must not make a million messages.
 constexpr std::size_t kMaxVoteProblems = 50;
+// A value echoed in a message is cut after this many bytes (a 1 MB "band" stays one line).
+constexpr std::size_t kMaxShownBytes = 60;
 constexpr std::array<std::string_view, 4> kColumns = {"item", "band", "real", "generated"};
 
 struct Record {
@@ -19,6 +21,10 @@ struct Record {
     std::vector<std::string> fields;
     std::string error;  // a quoting mistake: the record is left out
 };
+
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t") == std::string_view::npos;
+}
 
 // Splits RFC 4180 text (',' separator, CRLF or LF) into records, keeping line numbers.
 class CsvScanner {
@@ -39,16 +45,19 @@ class CsvScanner {
                 return true;
             }
             ++pos_;
-            if (c == ',')
+            if (c == ',') {
                 record.fields.emplace_back();
-            else if (c == '"' && record.fields.back().empty() && !quoted_field_done_)
-                read_quoted(record);
-            else if (quoted_field_done_ && record.error.empty())
-                record.error = "text after a closing quote";
-            else
-                record.fields.back() += c;
-            if (c == ',')
                 quoted_field_done_ = false;
+            } else if (quoted_field_done_) {
+                // `"18–34" ,`: spaces after the closing quote, as before the opening one
+                if (c != ' ' && c != '\t' && record.error.empty())
+                    record.error = "text after a closing quote";
+            } else if (c == '"' && is_blank(record.fields.back())) {
+                record.fields.back().clear();  // `1, "18–34"`: the space is not the band's
+                read_quoted(record);
+            } else {
+                record.fields.back() += c;
+            }
         }
         quoted_field_done_ = false;
         return true;
@@ -102,6 +111,27 @@ std::string lower(std::string text) {
     return text;
 }
 
+// A value from the file as a message shows it: one line (a NUL would cut the message short,
+// a line break would split it), control bytes written as \xNN, cut at a character's start.
+std::string shown(std::string_view raw) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (const char ch : raw) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (out.size() >= kMaxShownBytes && (c & 0xC0) != 0x80)
+            return out + "…";
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (c < 0x20 || c == 0x7F)
+            out += std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
+        else
+            out += ch;
+    }
+    return out;
+}
+
 // A whole number in [low, high], or the reason it is not one.
 std::optional<std::uint64_t> parse_count(const std::string& raw, std::uint64_t low,
                                          std::uint64_t high, std::string* why) {
@@ -110,11 +140,11 @@ std::optional<std::uint64_t> parse_count(const std::string& raw, std::uint64_t l
     const auto digits = negative ? text.substr(1) : text;
     if (digits.empty() ||
         !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        *why = "\"" + raw + "\" is not a number";
+        *why = "\"" + shown(raw) + "\" is not a number";
         return std::nullopt;
     }
     if (negative) {
-        *why = text + " is below " + std::to_string(low);
+        *why = shown(text) + " is below " + std::to_string(low);
         return std::nullopt;
     }
     const auto significant = digits.substr(std::min(digits.find_first_not_of('0'), digits.size()));
@@ -122,12 +152,36 @@ std::optional<std::uint64_t> parse_count(const std::string& raw, std::uint64_t l
     for (char c : significant.size() > 18 ? std::string(19, '9') : significant)
         value = value * 10 + static_cast<std::uint64_t>(c - '0');
     if (value < low)
-        *why = text + " is below " + std::to_string(low);
+        *why = shown(text) + " is below " + std::to_string(low);
     else if (value > high)
-        *why = text + " is more than " + std::to_string(high);
+        *why = shown(text) + " is more than " + std::to_string(high);
     else
         return value;
     return std::nullopt;
+}
+
+// A name without what hand typing changes: ASCII case, the kind of dash (U+2010 to U+2015
+// and the minus sign read as '-'), runs of spaces.
+std::string loose_name(std::string_view name) {
+    std::string out;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const auto next = name.substr(i, 3);
+        const bool dash = (next.size() == 3 && next.substr(0, 2) == "\xE2\x80" &&
+                           static_cast<unsigned char>(next[2]) >= 0x90 &&
+                           static_cast<unsigned char>(next[2]) <= 0x95) ||
+                          next == "\xE2\x88\x92";
+        if (dash) {
+            out += '-';
+            i += 2;
+        } else if (name[i] == ' ' || name[i] == '\t') {
+            if (!out.empty() && out.back() != ' ')
+                out += ' ';
+        } else {
+            out +=
+                name[i] >= 'A' && name[i] <= 'Z' ? static_cast<char>(name[i] - 'A' + 'a') : name[i];
+        }
+    }
+    return out;
 }
 
 std::string band_list(const std::vector<Band>& bands) {
@@ -162,7 +216,7 @@ class VotesReader {
             sorted.size() != 4 || !std::equal(sorted.begin(), sorted.end(), expected.begin());
         if (header_bad_)
             fail(record.line, "header: expected the columns item, band, real, generated; got \"" +
-                                  join(record.fields) + "\"");
+                                  shown(join(record.fields)) + "\"");
         return true;
     }
 
@@ -184,12 +238,20 @@ class VotesReader {
                                          std::to_string(session_.items.size()) + " items)");
         const auto band = find_band(record.fields[order_[1]]);
         if (!band)
-            return fail(record.line, "band: \"" + record.fields[order_[1]] +
+            return fail(record.line, "band: \"" + shown(record.fields[order_[1]]) +
                                          "\" is not a band of this session (" +
                                          band_list(session_.setup.bands) + ")");
+        // Empty counts read as on the vote screen: both empty is a skipped count (not
+        // counted), one empty is nobody.
+        const auto& real = record.fields[order_[2]];
+        const auto& generated = record.fields[order_[3]];
+        if (is_blank(real) && is_blank(generated))
+            return;
         BandCount count;
         for (std::size_t c : {2, 3}) {
-            const auto value = parse_count(record.fields[order_[c]], 0, kMaxVotesPerCount, &why);
+            const auto& raw = c == 2 ? real : generated;
+            const auto value = is_blank(raw) ? std::optional<std::uint64_t>(0)
+                                             : parse_count(raw, 0, kMaxVotesPerCount, &why);
             if (!value)
                 return fail(record.line, std::string(kColumns[c]) + ": " + why);
             (c == 2 ? count.real : count.generated) = static_cast<std::uint32_t>(*value);
@@ -207,13 +269,23 @@ class VotesReader {
         return text;
     }
 
+    // The band of that exact name; else the only one it names as typed by hand: "Under 18",
+    // "18-34" for "18–34" (a spreadsheet's hyphen), doubled spaces.
     std::optional<std::size_t> find_band(const std::string& raw) const {
         const auto name = content::to_nfc(trim(raw));
         const auto& bands = session_.setup.bands;
         for (std::size_t b = 0; b < bands.size(); ++b)
             if (bands[b].name == name)
                 return b;
-        return std::nullopt;
+        std::optional<std::size_t> found;
+        for (std::size_t b = 0; b < bands.size(); ++b) {
+            if (loose_name(bands[b].name) != loose_name(name))
+                continue;
+            if (found)
+                return std::nullopt;  // two bands: guessing would count for the wrong one
+            found = b;
+        }
+        return found;
     }
 
     void store(std::size_t line, std::size_t item, std::size_t band, BandCount count) {

@@ -1,10 +1,12 @@
 // The headless workshop's file of counts, VOTES.csv: columns item,band,real,generated,
 // comma-separated, fields optionally quoted as in RFC 4180 (a quoted field may hold commas,
 // doubled quotes and line breaks). `item` is the 1-based position in the session, `band` a
-// band's name. A first line naming the columns is a header (any order); without one the
-// columns are in that order. A UTF-8 BOM and CRLF line ends are accepted. Items or bands
-// absent from the file stay "not counted". It reads text only: the caller reads the file
-// (bounded) and saves the session.
+// band's name (or the one band it names typed by hand: any case, '-' for '–'). A first line
+// naming the columns is a header (any order); without one the columns are in that order. A
+// UTF-8 BOM, CRLF line ends and spaces around values (quoted or not) are accepted. Items or
+// bands absent from the file, and lines whose two counts are empty, stay "not counted"; one
+// empty count is 0. It reads text only: the caller reads the file (bounded) and saves the
+// session.
 #pragma once
 
 #include <string_view>

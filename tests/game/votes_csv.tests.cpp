@@ -63,6 +63,25 @@ TEST_CASE("VOTES.csv fills the counts", "[game][workshop][votes]") {
         CHECK(problems.empty());
         CHECK(session.items[1].votes[0] == BandCount{7, 1});
     }
+    SECTION("spaces around quoted fields, as a hand-written file has them") {
+        const auto problems = rc::game::apply_votes_csv(
+            "item, band, real, generated\n1, \"b, c\", 2, 3\n2 ,\t\"60 ans et plus\" , \"4\" ,5\n",
+            "VOTES.csv", session);
+        CHECK(messages(problems).empty());
+        CHECK(session.items[0].votes[2] == BandCount{2, 3});
+        CHECK(session.items[1].votes[1] == BandCount{4, 5});
+    }
+    SECTION("empty counts as on the vote screen: both empty is skipped, one empty is 0") {
+        const auto problems = rc::game::apply_votes_csv(
+            "1,moins de 18 ans,,\n1,60 ans et plus,4,\n2,60 ans et plus, ,\"2\"\n"
+            "1,moins de 18 ans,1,1\n",
+            "VOTES.csv", session);
+        CHECK(messages(problems).empty());
+        CHECK(session.items[0].votes[1] == BandCount{4, 0});
+        CHECK(session.items[1].votes[1] == BandCount{0, 2});
+        // The skipped line counted nothing, so a later line may give that count.
+        CHECK(session.items[0].votes[0] == BandCount{1, 1});
+    }
     SECTION("a header in another order") {
         const auto problems = rc::game::apply_votes_csv(
             "Band,Real,Generated,Item\n60 ans et plus,2,3,1\n", "VOTES.csv", session);
@@ -75,6 +94,25 @@ TEST_CASE("VOTES.csv fills the counts", "[game][workshop][votes]") {
             rc::game::apply_votes_csv("1,ai\xCC\x82n\xC3\xA9,1,1\n", "VOTES.csv", session);
         CHECK(messages(problems).empty());
         CHECK(session.items[0].votes[0] == BandCount{1, 1});
+    }
+    SECTION("a band typed by hand: another case, a hyphen for the en dash, doubled spaces") {
+        session.setup.bands[0].name = "18–34";
+        const auto problems = rc::game::apply_votes_csv(
+            "1,18-34,1,2\n2,60 ANS  et plus,3,4\n3,18\u221234,5,6\n", "VOTES.csv", session);
+        CHECK(messages(problems).empty());
+        CHECK(session.items[0].votes[0] == BandCount{1, 2});
+        CHECK(session.items[1].votes[1] == BandCount{3, 4});
+        CHECK(session.items[2].votes[0] == BandCount{5, 6});
+    }
+    SECTION("a loose name that fits two bands counts for neither") {
+        session.setup.bands[0].name = "a-b";
+        session.setup.bands[1].name = "a–b";
+        const auto problems = rc::game::apply_votes_csv("1,A-B,1,2\n", "VOTES.csv", session);
+        CHECK(messages(problems) ==
+              std::vector<std::string>{"VOTES.csv:1: band: \"A-B\" is not a band of this "
+                                       "session (a-b, a–b, b, c)"});
+        CHECK_FALSE(session.items[0].votes[0]);
+        CHECK_FALSE(session.items[0].votes[1]);
     }
     SECTION("an empty file changes nothing") {
         CHECK(rc::game::apply_votes_csv("", "VOTES.csv", session).empty());
@@ -98,7 +136,7 @@ TEST_CASE("VOTES.csv: each bad line is left out with its line number", "[game][w
         "\"2\nsplit\",60 ans et plus,1,1\n"              // 10-11: a quoted line break
         "3,moins de 18 ans,1,2\n"                        // 12
         "3,moins de 18 ans,5,5\n"                        // 13
-        "3,60 ans et plus,,1\n"                          // 14
+        "3,60 ans et plus,z,1\n"                         // 14
         "3,\"b, c\"x,1,1\n"                              // 15
         "1,\"60 ans et plus,1,1\n";                      // 16: not closed
     const auto problems = rc::game::apply_votes_csv(text, "VOTES.csv", session);
@@ -112,10 +150,10 @@ TEST_CASE("VOTES.csv: each bad line is left out with its line number", "[game][w
               "VOTES.csv:6: real: -3 is below 0",
               "VOTES.csv:7: generated: 99999999999999999999999 is more than 100000",
               "VOTES.csv:8: expected 4 fields (item,band,real,generated), got 3",
-              "VOTES.csv:10: item: \"2\nsplit\" is not a number (the session has 3 items)",
+              "VOTES.csv:10: item: \"2\\nsplit\" is not a number (the session has 3 items)",
               "VOTES.csv:13: item 3, band \"moins de 18 ans\": already given on line 12; this "
               "line is left out",
-              "VOTES.csv:14: real: \"\" is not a number",
+              "VOTES.csv:14: real: \"z\" is not a number",
               "VOTES.csv:15: text after a closing quote",
               "VOTES.csv:16: a quoted field is not closed"});
     // The good line is kept, the bad ones changed nothing.
@@ -153,6 +191,20 @@ TEST_CASE("VOTES.csv: hostile input", "[game][workshop][votes]") {
         text += "\r1,moins de 18 ans,1,1\r\"\"\"";
         const auto problems = rc::game::apply_votes_csv(text, "VOTES.csv", session);
         CHECK_FALSE(problems.empty());
+    }
+    SECTION("a value echoed in a message stays on one line, whole up to a bound") {
+        auto session = three_items();
+        std::string text = "1,a";
+        text += '\0';
+        text += "b\x1b,1,1\n2,\"moins de\r\nans\",1,1\n3,\u00e9" + std::string(200, 'b') + ",1,1\n";
+        const std::string bands =
+            " is not a band of this session (moins de 18 ans, 60 ans et "
+            "plus, b, c)";
+        CHECK(messages(rc::game::apply_votes_csv(text, "VOTES.csv", session)) ==
+              std::vector<std::string>{
+                  "VOTES.csv:1: band: \"a\\x00b\\x1b\"" + bands,
+                  "VOTES.csv:2: band: \"moins de\\r\\nans\"" + bands,
+                  "VOTES.csv:4: band: \"\u00e9" + std::string(58, 'b') + "\u2026\"" + bands});
     }
     SECTION("a session without items") {
         WorkshopSession empty;
