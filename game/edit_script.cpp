@@ -104,7 +104,8 @@ class Session {
 
     // 0 on success, else the exit status, the message printed.
     int run(const std::string& script) {
-        std::size_t start = 0;
+        // Notepad and other Windows editors start a UTF-8 file with a byte order mark.
+        std::size_t start = script.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
         for (std::size_t number = 1; start <= script.size() && !quit_; ++number) {
             auto end = script.find('\n', start);
             if (end == std::string::npos)

@@ -106,6 +106,20 @@ TEST_CASE("a script adds two tells and an explanation, saves, and the pack plays
     CHECK(loaded.value->manifest.items.at(1).tells.size() == 2);
 }
 
+TEST_CASE("a script saved by Windows Notepad (a BOM, CRLF line ends) runs as written",
+          "[game][editor][script]") {
+    rc::tests::TempDir dir;
+    const fs::path pack = write_pack(dir);
+    const auto outcome = run_script(dir, pack,
+                                    "\xEF\xBB\xBFitem c\r\nadd-tell 0.5 0.5 0.1\r\n"
+                                    "note 1 en Too smooth\r\nsave\r\n");
+    INFO(outcome.err);
+    REQUIRE(outcome.status == 0);
+    const json item = saved(pack)["items"][2];
+    REQUIRE(item["tells"].size() == 1);
+    CHECK(item["tells"][0]["note"]["en"] == "Too smooth");
+}
+
 TEST_CASE("undo, redo, move, resize, times and delete from a script", "[game][editor][script]") {
     rc::tests::TempDir dir;
     const fs::path pack = write_pack(dir);
