@@ -267,9 +267,9 @@ std::optional<std::string> read_votes(const HeadlessDesc& desc) {
     }
     std::string why;
     auto text = engine::read_small_file(run.votes, &why);
-    if (!text)
-        std::fprintf(stderr, "realcheck: %s: %s\n", run.votes.string().c_str(),
-                     why.empty() ? "no such file" : why.c_str());
+    if (!text)  // the reason names the file
+        std::fprintf(stderr, "realcheck: %s\n",
+                     why.empty() ? (run.votes.string() + ": no such file").c_str() : why.c_str());
     return text;
 }
 

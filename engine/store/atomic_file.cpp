@@ -131,6 +131,12 @@ std::optional<std::string> read_small_file(const std::filesystem::path& file, st
             why->clear();
         return std::nullopt;
     }
+    // A named pipe would block the read forever, a device might never end.
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        if (why)
+            *why = file.string() + ": is not a regular file";
+        return std::nullopt;
+    }
     const auto size = std::filesystem::file_size(file, ec);
     if (ec) {
         if (why)

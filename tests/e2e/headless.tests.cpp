@@ -980,6 +980,13 @@ TEST_CASE("a headless workshop without its files stops with a clear message", "[
         CHECK(run.status == 1);
         CHECK(run.err.find("none.csv") != std::string::npos);
     }
+    SECTION("a VOTES.csv that is not a file is a usage error naming it once") {
+        const auto run = run_game("--workshop --pack '" + pack.string() + "' --votes '" +
+                                      dir.path().string() + "' --export-dir '" + out + "'",
+                                  dir.path());
+        CHECK(run.status == 1);
+        CHECK(run.err == "realcheck: " + dir.path().string() + ": is not a regular file\n");
+    }
     SECTION("no --votes is a usage error") {
         const auto run = run_game(
             "--workshop --pack '" + pack.string() + "' --export-dir '" + out + "'", dir.path());

@@ -174,6 +174,14 @@ TEST_CASE("read_small_file reads bounded files", "[engine][store]") {
         CHECK_FALSE(read_small_file(dir.path() / "folder", &why).has_value());
         CHECK_THAT(why, Catch::Contains("folder"));
     }
+
+    SECTION("a named pipe is refused at once, not waited on") {
+        const auto pipe = dir.path() / "votes.csv";
+        REQUIRE(mkfifo(pipe.c_str(), 0600) == 0);
+        std::string why;
+        CHECK_FALSE(read_small_file(pipe, &why).has_value());
+        CHECK(why == pipe.string() + ": is not a regular file");
+    }
 }
 
 TEST_CASE("keep_corrupt_file moves files aside with a number", "[engine][store]") {
