@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "content/source.h"
 #include "support/pack_server.h"
 #include "support/temp_dir.h"
 #include "tools/pack/cli.h"
@@ -172,12 +173,22 @@ TEST_CASE("a facilitator folder becomes a pack the game plays", "[pack][workflow
         INFO(validated.out);
         CHECK(validated.status == 0);
         CHECK(validated.out.find("0 errors") != std::string::npos);
+        // What the game's editor leaves beside pack.json is not shared.
+        dir.write("pack/pack.json.bak", "{}");
+        dir.write("pack/pack.json.journal", "edits");
+        dir.write("pack/pack.json.tmp-4242", "");
         const fs::path zip = dir.path() / "atelier.zip";
         const auto zipped =
             pack_tool({"zip", pack.string(), "--out", zip.string(), "--lang", "en"});
         INFO(zipped.out);
         REQUIRE(zipped.status == 0);
         CHECK(pack_tool({"validate", zip.string()}).status == 0);
+        const auto zipped_source = rc::content::open_zip_source(zip);
+        REQUIRE(zipped_source.ok());
+        for (const auto& name : (*zipped_source.value)->list()) {
+            INFO(name);
+            CHECK_FALSE(name.starts_with("pack.json."));
+        }
         const fs::path summary = dir.path() / "summary.json";
         REQUIRE(run_game("--pack '" + zip.string() + "' --seed 3 --answers rg --data-dir '" +
                          (dir.path() / "data").string() + "' --summary-json '" + summary.string() +

@@ -95,11 +95,20 @@ bool compressible(const std::string& name) {
            lower.ends_with(".csv");
 }
 
+// What the game's editor and atomic saves leave beside pack.json: its previous version
+// (which may hold what the facilitator meant to change), unsaved edits, a killed save's
+// temporary file. None is part of the pack.
+bool editor_side_file(const std::string& base) {
+    const std::string manifest = content::kManifestName;
+    return base == manifest + ".bak" || base == manifest + ".journal" ||
+           base.starts_with(manifest + ".tmp-");
+}
+
 bool shared_file(const std::string& name) {
     const std::string base = fs::path(name).filename().string();
     const std::string lower = fold(base);
     return !base.starts_with(".") && lower != "items.csv" && lower != "items.tsv" &&
-           name.find("/.") == std::string::npos;
+           !editor_side_file(base) && name.find("/.") == std::string::npos;
 }
 
 // The files to put in the zip: a folder's or zip's files, or (for a link, which cannot
