@@ -39,6 +39,7 @@ add_library(rc_engine STATIC
     media/image_decode.cpp
     media/jpeg_decode.cpp
     media/media_loader.cpp
+    platform/input_trickle.cpp
     platform/paths.cpp
     ${RC_ENGINE_PLATFORM_SOURCES}
 )

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/platform/input_trickle.h"
+
 namespace rc::engine {
 namespace {
 
@@ -25,20 +27,24 @@ bool frame_owed(const LoopClient& client, int frames_to_draw) {
 int run_loop(Gfx& gfx, LoopClient& client) {
     int frames_to_draw = kFramesAfterInput;
     bool running = true;
+    InputTrickle input;
     while (running && !client.quit_requested()) {
         SDL_Event event;
-        const bool idle = !frame_owed(client, frames_to_draw);
+        const bool idle = !input.holding() && !frame_owed(client, frames_to_draw);
         // Render on demand: an idle game sleeps here, costing no CPU until something
         // happens; a playing clip wakes it at its own frame rate, no faster.
         bool has_event = idle ? SDL_WaitEventTimeout(&event, idle_wait_ms(client)) == 1
                               : SDL_PollEvent(&event) == 1;
         while (has_event) {
-            if (event.type == SDL_QUIT && client.quits_on_close())
-                running = false;
-            gfx.process_event(event);
-            client.handle_event(event);
-            frames_to_draw = kFramesAfterInput;
+            input.push(event);
             has_event = SDL_PollEvent(&event) == 1;
+        }
+        for (const SDL_Event& taken : input.take_for_frame()) {
+            if (taken.type == SDL_QUIT && client.quits_on_close())
+                running = false;
+            gfx.process_event(taken);
+            client.handle_event(taken);
+            frames_to_draw = kFramesAfterInput;
         }
         if (!frame_owed(client, frames_to_draw))
             continue;

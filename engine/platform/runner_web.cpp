@@ -9,6 +9,7 @@
 #include <cmath>
 #include <string>
 
+#include "engine/platform/input_trickle.h"
 #include "engine/platform/runner.h"
 #include "engine/store/atomic_file.h"
 
@@ -55,6 +56,7 @@ struct Loop {
     std::string last_status;
     std::string last_language;
     bool first_frame = true;
+    InputTrickle input;  // what a frame cannot take in yet waits for the next
 };
 
 // SDL's emscripten window (no SDL_WINDOW_ALLOW_HIGHDPI on the web, see gfx.cpp) takes its
@@ -88,9 +90,11 @@ void frame(void* arg) {
     if (follow_canvas_size(loop.gfx->window()))
         loop.frames_to_draw = kFramesAfterInput;
     SDL_Event event;
-    while (SDL_PollEvent(&event) == 1) {
-        loop.gfx->process_event(event);
-        loop.client->handle_event(event);
+    while (SDL_PollEvent(&event) == 1)
+        loop.input.push(event);
+    for (const SDL_Event& taken : loop.input.take_for_frame()) {
+        loop.gfx->process_event(taken);
+        loop.client->handle_event(taken);
         loop.frames_to_draw = kFramesAfterInput;
     }
     // A playing clip asks for its frames by time (redraw_in_ms() == 0 when one is due).
