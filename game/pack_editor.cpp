@@ -242,6 +242,9 @@ bool ItemState::has_errors() const {
 content::Result<std::unique_ptr<PackEditor>> PackEditor::open(const fs::path& location,
                                                               const PackEditorDesc& desc) {
     std::unique_ptr<PackEditor> editor(new PackEditor());
+    if (content::is_web_address(location.string()))
+        return content::refusal<std::unique_ptr<PackEditor>>(
+            {{Severity::Error, location.string(), kLinkNotEditable}});
     auto opened = content::open_local_source(location);
     if (!opened.ok())
         return content::refusal<std::unique_ptr<PackEditor>>(std::move(opened.problems));

@@ -40,6 +40,10 @@ inline constexpr double kFractionDivisions = 10'000;
 inline constexpr double kSecondsDivisions = 1'000;
 inline constexpr const char* kJournalSuffix = ".journal";
 inline constexpr const char* kBackupSuffix = ".bak";
+// Edits are saved beside the pack: a link has no "beside". The README says the same.
+inline constexpr const char* kLinkNotEditable =
+    "a link cannot be edited: download the pack first (realcheck-pack zip LINK --out "
+    "pack.zip), then realcheck --edit pack.zip";
 // A zip is never written: its edits are saved as a folder beside it, named so.
 inline constexpr const char* kEditedFolderSuffix = "-edited";
 

@@ -537,6 +537,16 @@ TEST_CASE("a pack that cannot be edited is refused with its place", "[game][edit
     CHECK_THAT(rc::content::to_string(opened.problems.front()), Catch::StartsWith(expected));
 }
 
+TEST_CASE("a link is refused with how to edit the pack it leads to", "[game][editor]") {
+    for (const char* link : {"https://example.org/atelier.zip", "http://192.0.2.1/pack/"}) {
+        auto opened = PackEditor::open(link);
+        CHECK_FALSE(opened.ok());
+        REQUIRE(opened.problems.size() == 1);
+        CHECK(rc::content::to_string(opened.problems.front()) ==
+              std::string(link) + ": " + rc::game::kLinkNotEditable);
+    }
+}
+
 TEST_CASE("items the format refuses can still be opened, shown and fixed", "[game][editor]") {
     rc::tests::TempDir dir;
     json items = json::array({rc::tests::item_json("a", "media/0001.png"), "not an item",
