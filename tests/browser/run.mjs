@@ -272,6 +272,94 @@ test('solo-sure-by-touch', async (browser) => {
   await context.close();
 });
 
+// A short workshop on a laptop: the set-up from the title's button, 4 pictures typed into
+// the focused field, counts typed for two age bands (Tab between fields, Enter reveals,
+// Enter goes on), the debrief's score, and Export's three downloads.
+const WORKSHOP_ITEMS = 4;
+const workshopSetup = (n) => new RegExp(`^${escapeRegExp(STRINGS.en['workshop.title'])}\\. ` +
+  `${escapeRegExp(STRINGS.en['workshop.items'])}: ${n}\\.$`);
+const workshopPicture = (n) => new RegExp(`^Picture ${n} of ${WORKSHOP_ITEMS} `);
+const WORKSHOP_VOTE = new RegExp(`${escapeRegExp(STRINGS.en['workshop.vote_prompt'])}$`);
+const WORKSHOP_TRUTH = new RegExp(`(${anyOf(TRUTHS, ['en'])})$`);
+
+async function downloadsWhile(page, count, act) {
+  const downloads = [];
+  const all = new Promise((resolve) => {
+    page.on('download', (d) => { downloads.push(d); if (downloads.length === count) resolve(); });
+  });
+  await act();
+  await Promise.race([all, page.waitForTimeout(STEP_MS)]);
+  return downloads;
+}
+
+test('workshop-short-session', async (browser) => {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 }, locale: 'en-US', acceptDownloads: true,
+  });
+  const page = await open(context);
+  await waitStatus(page, TITLE_EN, 'the title screen', STARTUP_MS);
+  const open_button = await colourBox(page, BUTTON_COLOUR.workshop, 'the Workshop mode button');
+  await page.mouse.click(open_button.x, open_button.y);
+  await waitStatus(page, workshopSetup('\\d+'), 'the workshop set-up');
+  // The number of pictures has the cursor: clear it, type 4, Enter.
+  for (let k = 0; k < 4; ++k) await page.keyboard.press('Backspace');
+  await page.keyboard.type(String(WORKSHOP_ITEMS));
+  await page.keyboard.press('Enter');
+  await waitStatus(page, workshopSetup(WORKSHOP_ITEMS), 'the set-up with 4 pictures');
+  await shot(page, 'workshop-setup');
+  const start = await colourBox(page, BUTTON_COLOUR.play, 'the Start button', [768 * 0.6, 768]);
+  await page.mouse.click(start.x, start.y);
+  await page.mouse.move(5, 5);
+  for (let i = 1; i <= WORKSHOP_ITEMS; ++i) {
+    await waitStatus(page, new RegExp(workshopPicture(i).source + '.*' + WORKSHOP_VOTE.source),
+      `the vote on picture ${i}`);
+    // The first field (band 1, Real) has the cursor: band 1 Real, Generated, band 2 Real.
+    await page.keyboard.type(String(i));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('5');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2');
+    if (i === 1) await shot(page, 'workshop-vote');
+    await page.keyboard.press('Enter');
+    await waitStatus(page, new RegExp(workshopPicture(i).source + '.*' + WORKSHOP_TRUTH.source),
+      `the reveal of picture ${i}`);
+    if (i === 1) await shot(page, 'workshop-reveal');
+    await page.keyboard.press('Enter');
+  }
+  const debrief = await waitStatus(page, new RegExp(`^${escapeRegExp(STRINGS.en['workshop.debrief'])} ` +
+    `(\\d+) / ${WORKSHOP_ITEMS}$`), 'the debrief');
+  const score = Number(debrief.match(/(\d+) \/ \d+$/)[1]);
+  await shot(page, 'workshop-debrief');
+
+  // Export: the green button of the right column.
+  const exportButton = await colourBox(page, BUTTON_COLOUR.play, 'the Export button', null, [1366 / 2, 1366]);
+  const downloads = await downloadsWhile(page, 3, () => page.mouse.click(exportButton.x, exportButton.y));
+  const byType = Object.fromEntries(downloads.map((d) => [path.extname(d.suggestedFilename()), d]));
+  assert.deepEqual(Object.keys(byType).sort(), ['.csv', '.json', '.png'],
+    `downloads: ${downloads.map((d) => d.suggestedFilename())}`);
+  const read = async (d) => fs.readFileSync(await d.path());
+  const csv = await read(byType['.csv']);
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with the UTF-8 BOM');
+  const header = csv.toString('utf8').slice(1).split(/\r?\n/)[0];
+  assert.ok(header.includes(';') && !header.includes(','), `CSV header with ';': ${header}`);
+  const json = JSON.parse((await read(byType['.json'])).toString('utf8'));
+  assert.equal(json.out_of, WORKSHOP_ITEMS, 'out_of in the JSON');
+  assert.equal(json.score, score, 'score in the JSON as on the debrief');
+  // Every count typed is in the export: band 1 Real = the picture's number, Generated = 5;
+  // band 2 Real = 2 (its Generated left empty).
+  const [band1, band2] = json.bands.map((b) => b.name);
+  json.items.forEach((item, k) => {
+    assert.equal(item.votes[band1]?.real, k + 1, `picture ${k + 1}: ${band1} Real`);
+    assert.equal(item.votes[band1]?.generated, 5, `picture ${k + 1}: ${band1} Generated`);
+    assert.equal(item.votes[band2]?.real, 2, `picture ${k + 1}: ${band2} Real`);
+  });
+  const png = await read(byType['.png']);
+  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG');
+  console.log(`    room score ${score} / ${WORKSHOP_ITEMS}; ${downloads.map((d) => d.suggestedFilename()).join(', ')}`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('reload-keeps-settings-and-deck', async (browser) => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
   let page = await open(context);
