@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "content/unicode.h"
@@ -26,13 +27,61 @@ bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t") == std::string_view::npos;
 }
 
-// Splits RFC 4180 text (',' separator, CRLF or LF) into records, keeping line numbers.
+bool all_blank(const std::vector<std::string>& fields) {
+    return std::all_of(fields.begin(), fields.end(), [](const auto& f) { return is_blank(f); });
+}
+
+constexpr std::array<char, 3> kSeparators = {',', ';', '\t'};
+
+// How often each of kSeparators stands outside quotes on the first line that is not blank.
+std::array<std::size_t, 3> separators_on_first_line(std::string_view text) {
+    std::array<std::size_t, 3> counts{};
+    bool quoted = false;
+    bool blank = true;
+    for (const char c : text) {
+        if (c == '"')
+            quoted = !quoted;
+        if (quoted || c == '"')
+            blank = false;
+        else if ((c == '\n' || c == '\r') && !blank)
+            break;
+        else if (c == '\n' || c == '\r')
+            counts = {};  // a blank line's tabs say nothing
+        else if (auto at = std::find(kSeparators.begin(), kSeparators.end(), c);
+                 at != kSeparators.end())
+            ++counts[static_cast<std::size_t>(at - kSeparators.begin())];
+        blank = blank && (c == ' ' || c == '\t' || c == '\n' || c == '\r');
+    }
+    return counts;
+}
+
+// French Excel saves "CSV" with ';', other spreadsheets with a tab. The first line (the
+// header, or the first count) tells which, when only one separator splits it into the four
+// columns; otherwise ',' as RFC 4180 has it, so a file that read before reads the same.
+char detect_separator(std::string_view text) {
+    const auto counts = separators_on_first_line(text);
+    std::optional<char> found;
+    for (std::size_t s = 0; s < kSeparators.size(); ++s) {
+        if (counts[s] + 1 < kColumns.size())
+            continue;
+        if (found)
+            return ',';
+        found = kSeparators[s];
+    }
+    return found.value_or(',');
+}
+
+// Splits RFC 4180 text (CRLF or LF, the separator detect_separator finds) into records,
+// keeping line numbers.
 class CsvScanner {
   public:
     explicit CsvScanner(std::string_view text) : text_(text) {
         if (text_.substr(0, 3) == "\xEF\xBB\xBF")
             text_.remove_prefix(3);
+        separator_ = detect_separator(text_);
     }
+
+    char separator() const { return separator_; }
 
     bool next(Record& record) {
         if (pos_ >= text_.size())
@@ -45,7 +94,7 @@ class CsvScanner {
                 return true;
             }
             ++pos_;
-            if (c == ',') {
+            if (c == separator_) {
                 record.fields.emplace_back();
                 quoted_field_done_ = false;
             } else if (quoted_field_done_) {
@@ -92,6 +141,7 @@ class CsvScanner {
     }
 
     std::string_view text_;
+    char separator_ = ',';
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
     bool quoted_field_done_ = false;
@@ -193,8 +243,8 @@ std::string band_list(const std::vector<Band>& bands) {
 
 class VotesReader {
   public:
-    VotesReader(std::string_view label, WorkshopSession& session)
-        : label_(label), session_(session) {}
+    VotesReader(std::string_view label, char separator, WorkshopSession& session)
+        : label_(label), separator_(separator), session_(session) {}
 
     bool read_header(const Record& record) {
         std::vector<std::string> names;
@@ -225,8 +275,8 @@ class VotesReader {
             return;  // the columns are unknown: reading on would only guess
         if (!record.error.empty())
             return fail(record.line, record.error);
-        if (record.fields.size() == 1 && trim(record.fields[0]).empty())
-            return;  // a blank line
+        if (all_blank(record.fields))
+            return;  // a blank line, or a spreadsheet's empty row (`;;;`)
         if (record.fields.size() != kColumns.size())
             return fail(record.line, "expected 4 fields (item,band,real,generated), got " +
                                          std::to_string(record.fields.size()));
@@ -262,10 +312,10 @@ class VotesReader {
     std::vector<content::Problem> problems() { return std::move(problems_); }
 
   private:
-    static std::string join(const std::vector<std::string>& fields) {
+    std::string join(const std::vector<std::string>& fields) const {
         std::string text;
         for (const auto& field : fields)
-            text += (text.empty() ? "" : ",") + field;
+            text += (text.empty() ? "" : std::string(1, separator_)) + field;
         return text;
     }
 
@@ -309,6 +359,7 @@ class VotesReader {
     }
 
     std::string label_;
+    char separator_;
     WorkshopSession& session_;
     std::array<std::size_t, 4> order_ = {0, 1, 2, 3};
     bool header_bad_ = false;
@@ -316,15 +367,22 @@ class VotesReader {
     std::vector<content::Problem> problems_;
 };
 
+// A spreadsheet writes the empty cells right of the table too (`1;under 18;2;3;;`).
+void drop_empty_extra_columns(std::vector<std::string>& fields) {
+    while (fields.size() > kColumns.size() && is_blank(fields.back()))
+        fields.pop_back();
+}
+
 }  // namespace
 
 std::vector<content::Problem> apply_votes_csv(std::string_view text, std::string_view label,
                                               WorkshopSession& session) {
-    VotesReader reader(label, session);
     CsvScanner scanner(text);
+    VotesReader reader(label, scanner.separator(), session);
     Record record;
     bool first = true;
     while (scanner.next(record)) {
+        drop_empty_extra_columns(record.fields);
         if (first && record.error.empty() && reader.read_header(record)) {
             first = false;
             continue;

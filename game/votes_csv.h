@@ -1,6 +1,9 @@
 // The headless workshop's file of counts, VOTES.csv: columns item,band,real,generated,
 // comma-separated, fields optionally quoted as in RFC 4180 (a quoted field may hold commas,
-// doubled quotes and line breaks). `item` is the 1-based position in the session, `band` a
+// doubled quotes and line breaks). A file saved with ';' (French Excel) or tabs reads too:
+// the first line that is not blank tells, when only one of ',', ';' and tab splits it into
+// four fields or more; else ','. Empty fields after the fourth (`1;under 18;2;3;;`) and
+// lines of empty fields are passed over. `item` is the 1-based position in the session, `band` a
 // band's name (or the one band it names typed by hand: any case, '-' for '–'). A first line
 // naming the columns is a header (any order); without one the columns are in that order. A
 // UTF-8 BOM, CRLF line ends and spaces around values (quoted or not) are accepted. Items or

@@ -1,5 +1,6 @@
 // VOTES.csv, the headless workshop's counts: RFC 4180 quoting, CRLF, a BOM, a header in
-// any order or none, and every bad line left out with a located message, never a crash.
+// any order or none, ';' or tab as a spreadsheet saves it, and every bad line left out with a
+// located message, never a crash.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -117,6 +118,78 @@ TEST_CASE("VOTES.csv fills the counts", "[game][workshop][votes]") {
     SECTION("an empty file changes nothing") {
         CHECK(rc::game::apply_votes_csv("", "VOTES.csv", session).empty());
         CHECK(rc::game::apply_votes_csv("\xEF\xBB\xBF", "VOTES.csv", session).empty());
+        CHECK_FALSE(session.items[0].votes[0]);
+    }
+}
+
+TEST_CASE("VOTES.csv saved by a spreadsheet: ';' or tab, empty columns after the fourth",
+          "[game][workshop][votes]") {
+    auto session = three_items();
+
+    SECTION("French Excel: ';', empty cells right of the table, empty rows") {
+        const auto problems = rc::game::apply_votes_csv(
+            "item;band;real;generated;;\r\n1;moins de 18 ans;2;3;;\r\n3;b, c;4;5;;\r\n;;;;;\r\n"
+            "2;\"60 ans et plus\";6;;;\r\n",
+            "VOTES.csv", session);
+        CHECK(messages(problems).empty());
+        CHECK(session.items[0].votes[0] == BandCount{2, 3});
+        CHECK(session.items[2].votes[2] == BandCount{4, 5});
+        CHECK(session.items[1].votes[1] == BandCount{6, 0});
+    }
+    SECTION("tabs, with a header") {
+        const auto problems = rc::game::apply_votes_csv(
+            "item\tband\treal\tgenerated\n2\t60 ans et plus\t1\t0\n", "VOTES.csv", session);
+        CHECK(messages(problems).empty());
+        CHECK(session.items[1].votes[1] == BandCount{1, 0});
+    }
+    SECTION("no header: the first count tells, after blank lines; ',' in quotes does not") {
+        const auto problems = rc::game::apply_votes_csv(
+            "\n \n1;\"b, c\";7;1\n2;moins de 18 ans;3;3\n", "VOTES.csv", session);
+        CHECK(messages(problems).empty());
+        CHECK(session.items[0].votes[2] == BandCount{7, 1});
+        CHECK(session.items[1].votes[0] == BandCount{3, 3});
+    }
+    SECTION("empty columns after the fourth in a ',' file") {
+        const auto problems =
+            rc::game::apply_votes_csv("1,moins de 18 ans,1,2,,\n", "VOTES.csv", session);
+        CHECK(messages(problems).empty());
+        CHECK(session.items[0].votes[0] == BandCount{1, 2});
+    }
+    SECTION("a tab beside the commas of a line without header leaves ','") {
+        const auto problems =
+            rc::game::apply_votes_csv("2 ,\t\"60 ans et plus\" , \"4\" ,5\n", "VOTES.csv", session);
+        CHECK(messages(problems).empty());
+        CHECK(session.items[1].votes[1] == BandCount{4, 5});
+    }
+    SECTION("when ',' and ';' both split the first line into four, it is ','") {
+        session.setup.bands[0].name = "a;b;c;d";
+        const auto problems = rc::game::apply_votes_csv("1,a;b;c;d,2,3\n", "VOTES.csv", session);
+        CHECK(messages(problems).empty());
+        CHECK(session.items[0].votes[0] == BandCount{2, 3});
+    }
+    SECTION("the first line gives the separator for the whole file") {
+        const auto problems = rc::game::apply_votes_csv(
+            "item;band;real;generated\n1,moins de 18 ans,1,1\n", "VOTES.csv", session);
+        CHECK(messages(problems) ==
+              std::vector<std::string>{
+                  "VOTES.csv:2: expected 4 fields (item,band,real,generated), got 1"});
+    }
+    SECTION("too few ';' to tell: read with ',' as before") {
+        const auto problems =
+            rc::game::apply_votes_csv("1;moins de 18 ans;2\n", "VOTES.csv", session);
+        CHECK(messages(problems) ==
+              std::vector<std::string>{
+                  "VOTES.csv:1: expected 4 fields (item,band,real,generated), got 1"});
+    }
+    SECTION("a filled fifth column is still wrong, and the header shows its own separator") {
+        CHECK(messages(
+                  rc::game::apply_votes_csv("1;moins de 18 ans;2;3;x\n", "VOTES.csv", session)) ==
+              std::vector<std::string>{
+                  "VOTES.csv:1: expected 4 fields (item,band,real,generated), got 5"});
+        CHECK(messages(rc::game::apply_votes_csv("item;band;real;generated;note\n", "VOTES.csv",
+                                                 session)) ==
+              std::vector<std::string>{"VOTES.csv:1: header: expected the columns item, band, "
+                                       "real, generated; got \"item;band;real;generated;note\""});
         CHECK_FALSE(session.items[0].votes[0]);
     }
 }
