@@ -11,6 +11,7 @@
 #include "content/test_images.h"
 #include "game/edit_script.h"
 #include "game/pack_editor.h"
+#include "support/clip_pack.h"
 #include "support/temp_dir.h"
 
 namespace {
@@ -330,14 +331,7 @@ TEST_CASE("no script line makes the editor crash", "[game][editor][script]") {
 TEST_CASE("on a clip, seek sets the time add-tell, start-tell and end-tell use",
           "[game][editor][script][video]") {
     rc::tests::TempDir dir;
-    const fs::path pack = dir.path() / "pack";
-    fs::create_directories(pack / "media");
-    fs::copy_file(fs::path(RC_CLIP_FIXTURES) / "vp9.webm", pack / "media/0001.webm");
-    json clip = rc::tests::item_json("clip", "media/0001.webm");
-    clip["kind"] = "video";
-    json items = json::array({clip, rc::tests::item_json("b", "media/b.png")});
-    dir.write("pack/media/b.png", rc::tests::png_bytes(64, 48));
-    dir.write("pack/pack.json", rc::tests::pack_json(items).dump());
+    const fs::path pack = rc::tests::write_clip_pack(dir);
 
     SECTION("a tell from 0.3 s to 0.7 s, another whose start moves to 0.5 s") {
         const auto outcome = run_script(dir, pack,

@@ -9,6 +9,7 @@
 
 #include "content/test_images.h"
 #include "game/pack_editor.h"
+#include "support/clip_pack.h"
 #include "support/temp_dir.h"
 #include "support/zip_writer.h"
 
@@ -603,23 +604,10 @@ TEST_CASE("a zip is saved as a new folder beside it, the zip untouched", "[game]
     }
 }
 
-// A pack whose first item is a real clip (1 s, 10 frames a second), the second a picture.
-fs::path write_clip_pack(const rc::tests::TempDir& dir) {
-    const fs::path pack = dir.path() / "pack";
-    fs::create_directories(pack / "media");
-    fs::copy_file(fs::path(RC_CLIP_FIXTURES) / "vp9.webm", pack / "media/0001.webm");
-    json clip = rc::tests::item_json("clip", "media/0001.webm");
-    clip["kind"] = "video";
-    json items = json::array({clip, rc::tests::item_json("b", "media/0002.png")});
-    dir.write("pack/media/0002.png", rc::tests::png_bytes(64, 48));
-    dir.write("pack/pack.json", rc::tests::pack_json(items).dump());
-    return pack;
-}
-
 TEST_CASE("a clip's tell starts at the time shown, its ends are set one at a time",
           "[game][editor][video]") {
     rc::tests::TempDir dir;
-    const fs::path pack = write_clip_pack(dir);
+    const fs::path pack = rc::tests::write_clip_pack(dir);
     ordered_json before_crash;
     {
         auto editor = open_editor(pack);
@@ -672,7 +660,7 @@ TEST_CASE("a clip's tell starts at the time shown, its ends are set one at a tim
 
 TEST_CASE("a clip's tell times stay within the clip", "[game][editor][video]") {
     rc::tests::TempDir dir;
-    const fs::path pack = write_clip_pack(dir);
+    const fs::path pack = rc::tests::write_clip_pack(dir);
     auto editor = open_editor(pack);
     const double seconds = editor->media_shape(0).seconds;
     REQUIRE(seconds > 0.0);
