@@ -5,11 +5,11 @@
 #include <imgui.h>
 #include <catch2/catch.hpp>
 
-#include <memory>
-#include <string>
+#include <optional>
 
 #include "engine/gfx/click_latch.h"
 #include "engine/gfx/gfx.h"
+#include "support/headless_window.h"
 
 namespace rc::engine {
 namespace {
@@ -77,33 +77,22 @@ bool frame_with_button(Gfx& gfx, ImVec2* centre) {
 
 TEST_CASE("Gfx: a click whose press, release and move away come in one frame presses the button",
           "[click]") {
-    SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
-    REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
-    {
-        GfxDesc desc;
-        desc.headless = true;
-        desc.width = 800;
-        desc.height = 600;
-        std::string why;
-        auto gfx = Gfx::create(desc, &why);
-        INFO(why);
-        REQUIRE(gfx);
-        ImVec2 centre;
-        for (int i = 0; i < 3; ++i)
-            REQUIRE_FALSE(frame_with_button(*gfx, &centre));
-        const int x = static_cast<int>(centre.x);
-        const int y = static_cast<int>(centre.y);
-        gfx->process_event(motion_event(x, y));
-        gfx->process_event(button_event(SDL_MOUSEBUTTONDOWN, x, y));
-        gfx->process_event(button_event(SDL_MOUSEBUTTONUP, x, y));
-        gfx->process_event(motion_event(5, 5));
-        SDL_WarpMouseInWindow(gfx->window(), 5, 5);  // where SDL's own state says it is
-        int presses = 0;
-        for (int i = 0; i < 4; ++i)
-            presses += frame_with_button(*gfx, &centre) ? 1 : 0;
-        CHECK(presses == 1);
-    }
-    SDL_Quit();
+    rc::tests::HeadlessWindow window(800, 600);
+    Gfx& gfx = window.gfx();
+    ImVec2 centre;
+    for (int i = 0; i < 3; ++i)
+        REQUIRE_FALSE(frame_with_button(gfx, &centre));
+    const int x = static_cast<int>(centre.x);
+    const int y = static_cast<int>(centre.y);
+    gfx.process_event(motion_event(x, y));
+    gfx.process_event(button_event(SDL_MOUSEBUTTONDOWN, x, y));
+    gfx.process_event(button_event(SDL_MOUSEBUTTONUP, x, y));
+    gfx.process_event(motion_event(5, 5));
+    SDL_WarpMouseInWindow(gfx.window(), 5, 5);  // where SDL's own state says it is
+    int presses = 0;
+    for (int i = 0; i < 4; ++i)
+        presses += frame_with_button(gfx, &centre) ? 1 : 0;
+    CHECK(presses == 1);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "engine/gfx/gfx.h"
 #include "engine/platform/runner.h"
 #include "game/editor_app.h"
+#include "support/headless_window.h"
 #include "support/temp_dir.h"
 
 namespace rc::game {
@@ -46,33 +47,6 @@ std::string read_text(const std::filesystem::path& file) {
     text << in.rdbuf();
     return text.str();
 }
-
-// A hidden window on the dummy driver, as headless runs have.
-class HeadlessWindow {
-  public:
-    HeadlessWindow() {
-        SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
-        REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
-        engine::GfxDesc desc;
-        desc.headless = true;
-        desc.width = 1280;
-        desc.height = 720;
-        std::string why;
-        gfx_ = engine::Gfx::create(desc, &why);
-        INFO(why);
-        REQUIRE(gfx_);
-    }
-    ~HeadlessWindow() {
-        gfx_.reset();
-        SDL_Quit();
-    }
-    HeadlessWindow(const HeadlessWindow&) = delete;
-    HeadlessWindow& operator=(const HeadlessWindow&) = delete;
-    engine::Gfx& gfx() { return *gfx_; }
-
-  private:
-    std::unique_ptr<engine::Gfx> gfx_;
-};
 
 void push_quit() {
     SDL_Event quit{};
@@ -140,7 +114,7 @@ TEST_CASE("the editor plays the chosen clip; E ends the chosen tell at the frame
     auto opened = PackEditor::open(pack);
     REQUIRE(opened.ok());
     PackEditor& editor = **opened.value;
-    HeadlessWindow window;
+    rc::tests::HeadlessWindow window(1280, 720);
     EditorApp app(window.gfx(), editor, content::Lang::En);
     app.show_clip_at(0.5);  // the first item is chosen: its clip, paused on 0.5 s
 
@@ -176,7 +150,7 @@ TEST_CASE("closing the editor's window asks first when edits are unsaved", "[ui]
     auto opened = PackEditor::open(pack);
     REQUIRE(opened.ok());
     PackEditor& editor = **opened.value;
-    HeadlessWindow window;
+    rc::tests::HeadlessWindow window(1280, 720);
     EditorApp app(window.gfx(), editor, content::Lang::En);
     CHECK_FALSE(app.quits_on_close());
 

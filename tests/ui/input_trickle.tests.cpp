@@ -13,6 +13,7 @@
 #include "engine/gfx/gfx.h"
 #include "engine/platform/input_trickle.h"
 #include "engine/platform/runner.h"
+#include "support/headless_window.h"
 
 namespace rc::engine {
 namespace {
@@ -167,28 +168,16 @@ class TwoFields final : public LoopClient {
 };
 
 TEST_CASE("run_loop: \"1\", Tab, \"5\" queued before one frame fill two fields", "[trickle]") {
-    SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
-    REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
-    {
-        GfxDesc desc;
-        desc.headless = true;
-        desc.width = 640;
-        desc.height = 480;
-        std::string why;
-        auto gfx = Gfx::create(desc, &why);
-        INFO(why);
-        REQUIRE(gfx);
-        SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
-        std::vector<SDL_Event> events;
-        type_char(events, '1');
-        press(events, SDLK_TAB);
-        type_char(events, '5');
-        TwoFields client(events);
-        run_loop(*gfx, client);
-        CHECK(client.fields[0] == "1");
-        CHECK(client.fields[1] == "5");
-    }
-    SDL_Quit();
+    rc::tests::HeadlessWindow window(640, 480);
+    SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
+    std::vector<SDL_Event> events;
+    type_char(events, '1');
+    press(events, SDLK_TAB);
+    type_char(events, '5');
+    TwoFields client(events);
+    run_loop(window.gfx(), client);
+    CHECK(client.fields[0] == "1");
+    CHECK(client.fields[1] == "5");
 }
 
 }  // namespace
