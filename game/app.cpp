@@ -105,14 +105,14 @@ std::vector<std::string> App::pack_errors() const {
 void App::pump_session() {
     SessionEvent event = SessionEvent::None;
     auto pictures = session_->pump(&event);
-    if (event != SessionEvent::None || !pictures.empty())
+    if (event != SessionEvent::None)
         ++session_changes_;
     if (event == SessionEvent::Opened)
         on_pack_opened();
     else if (event == SessionEvent::Refused)
         on_pack_refused();
     for (auto& picture : pictures)
-        on_picture(picture);
+        session_changes_ += on_picture(picture) ? 1 : 0;
 }
 
 void App::on_pack_opened() {
@@ -228,7 +228,7 @@ Draw App::draw_next_round(DeckHistory& deck) const {
                       DrawDesc{kRoundSize, next_seed_, &session_->broken()});
 }
 
-// Asks for the pictures the next round opens with, while the player looks at the title
+// Asks for the picture the next round opens with, while the player looks at the title
 // or end screen: on a slow link or a phone this is most of the wait after Play.
 void App::ask_early_for_next_round() {
     const content::LoadedPack* pack = session_->pack();
@@ -240,13 +240,12 @@ void App::ask_early_for_next_round() {
     early_.asked = true;
     DeckHistory deck = options_.remember_deck ? progress_.load_deck(nullptr) : DeckHistory{};
     const Draw draw = draw_next_round(deck);
-    for (std::size_t i = 0; i < draw.picks.size() && i <= kItemsAhead; ++i) {
-        const std::size_t pack_index = draw.picks[i];
-        if (pack->manifest.items[pack_index].kind == content::MediaKind::Video)
-            continue;  // a clip's player opens with its round item
-        session_->request_picture(pack_index, shown_side());
-        early_.pending.insert(pack_index);
-    }
+    // The first one only: those after it follow once it is shown (request_media_ahead).
+    if (draw.picks.empty() ||
+        pack->manifest.items[draw.picks.front()].kind == content::MediaKind::Video)
+        return;  // a clip's player opens with its round item
+    session_->request_picture(draw.picks.front(), shown_side());
+    early_.pending.insert(draw.picks.front());
 }
 
 // The new round takes the early pictures it drew; those still on their way are routed to
@@ -281,12 +280,15 @@ void App::request_media_ahead() {
         const bool clip_wanted = detail || (wanted && i <= position + kClipsAhead);
         if (!wanted || (is_video(i) && !clip_wanted)) {
             image.full.reset();
+            image.drawn = false;
             image.clip.reset();
             image.clip_started = false;
             image.requested = false;
         }
         if (!wanted || image.requested || (is_video(i) && !clip_wanted))
             continue;
+        if (i > position && !detail && current_picture_pending())
+            continue;  // asked for once the current one is on screen (draw)
         image.requested = true;
         image.requested_side = shown_side();
         if (is_video(i))
@@ -294,6 +296,30 @@ void App::request_media_ahead() {
         else
             session_->request_picture(game_.items()[i].pack_index, image.requested_side);
     }
+}
+
+// The current item's picture is not on screen yet: the pictures ahead wait, so that on a
+// slow link they do not share its bandwidth, and in a browser (which decodes on the main
+// thread) they do not hold up the frame that shows it.
+bool App::current_picture_pending() const {
+    const std::size_t position = game_.position();
+    if (position >= images_.size() || is_video(position))
+        return false;
+    const auto& image = images_[position];
+    return !image.drawn && !image.failed;
+}
+
+// After a frame: the first one that drew the current picture lets the ones ahead load.
+void App::note_current_drawn() {
+    const std::size_t position = game_.position();
+    if ((game_.phase() != Phase::Question && game_.phase() != Phase::Feedback) ||
+        position >= images_.size())
+        return;
+    auto& image = images_[position];
+    if (image.drawn || !image.full)
+        return;
+    image.drawn = true;
+    request_media_ahead();
 }
 
 bool App::is_video(std::size_t round_index) const {
@@ -498,7 +524,7 @@ void App::wait_for_pack_check() {
     wait_for_media_while([this] { return session_->checking(); });
 }
 
-void App::on_picture(Picture& picture) {
+bool App::on_picture(Picture& picture) {
     const auto& items = game_.items();
     auto round = std::find_if(items.begin(), items.end(), [&](const RoundItem& i) {
         return i.pack_index == picture.pack_index;
@@ -507,12 +533,13 @@ void App::on_picture(Picture& picture) {
                           (game_.phase() == Phase::Question || game_.phase() == Phase::Feedback);
     if (early_.pending.erase(picture.pack_index) != 0 && !in_round) {
         early_.ready[picture.pack_index] = std::move(picture.result);
-        return;  // for the round to come
+        return false;  // for the round to come: nothing on screen changes
     }
     if (round == items.end())
-        return;  // from an earlier round
+        return false;  // from an earlier round
     show_picture(static_cast<std::size_t>(round - items.begin()), picture.pack_index,
                  picture.result);
+    return true;
 }
 
 void App::show_picture(std::size_t round_index, std::size_t pack_index,
@@ -528,11 +555,11 @@ void App::show_picture(std::size_t round_index, std::size_t pack_index,
             image.thumbnail =
                 engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
     }
-    if (result.ok && image.full)
-        return;
-    image.failed = true;
-    image.error = result.ok ? why : result.error;
-    session_->mark_broken(pack_index, image.error);
+    if (!result.ok || !image.full) {
+        image.failed = true;
+        image.error = result.ok ? why : result.error;
+        session_->mark_broken(pack_index, image.error);
+    }
 }
 
 void App::collect_media() {
@@ -983,6 +1010,7 @@ void App::draw() {
         apply(action);
     workshop_->offer_png_download();
     sharpen_shown_picture();  // the wheel and a pinch zoom inside the screens
+    note_current_drawn();
     // From the second frame on: the first one shows without waiting for these decodes.
     if (frames_drawn_++ > 0)
         ask_early_for_next_round();

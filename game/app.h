@@ -53,6 +53,7 @@ class App final : public engine::LoopClient {
     bool busy() const override;
     bool update() override;
     int redraw_in_ms() const override;
+    bool first_frame_ready() const override { return !session_->opening(); }
     bool quit_requested() const override { return quit_; }
     std::string accessible_text() const override { return status_text(); }
     std::string language_code() const override {
@@ -104,7 +105,9 @@ class App final : public engine::LoopClient {
     void ask_early_for_next_round();
     void take_early_pictures();
     void request_media_ahead();
-    void on_picture(Picture& picture);
+    bool on_picture(Picture& picture);  // true when the picture is for the round on screen
+    bool current_picture_pending() const;
+    void note_current_drawn();
     void show_picture(std::size_t round_index, std::size_t pack_index, engine::MediaResult& result);
     void collect_media();
     void drop_failed_current();
@@ -154,7 +157,7 @@ class App final : public engine::LoopClient {
     bool result_recorded_ = false;
     std::vector<GameResult> results_;  // solo: the games saved on this computer, oldest first
     std::vector<ItemImage> images_;    // one per round item
-    // Solo: the first pictures of the round that Play (or Play again) would start, asked
+    // Solo: the first picture of the round that Play (or Play again) would start, asked
     // for once the title or end screen is on screen, so the first question does not wait
     // for its download and decode. Kept by pack index; the round takes what it drew.
     struct EarlyPictures {

@@ -29,6 +29,11 @@ class LoopClient {
     // Milliseconds until the client needs a frame without input (a playing clip's next
     // frame), 0 for now, or -1 for never: the loop sleeps until then and no longer.
     virtual int redraw_in_ms() const { return -1; }
+    // Whether the client has what its first screen should show (a game: its pack). The
+    // web runner holds the first frame back until then, for a short while at most: in a
+    // browser without a GPU a frame costs as much as a download, and a "loading" frame
+    // drawn just before the real one delays it by that much.
+    virtual bool first_frame_ready() const { return true; }
     virtual bool quit_requested() const = 0;
     // Whether closing the window (SDL_QUIT) ends the loop at once. A client with something
     // to ask first (unsaved edits) says false: the event still reaches handle_event, and

@@ -144,6 +144,7 @@ struct ItemImage {
     int source_side = 0;        // the longer side of the picture itself, once known
     int requested_side = 0;     // the longer side last asked of the decoder
     bool requested = false;
+    bool drawn = false;  // a frame showed it as the current question's picture
     bool failed = false;
     std::string error;
 };
