@@ -33,6 +33,7 @@ target_link_libraries(rc_gif_decode PUBLIC SDL2::SDL2)
 
 add_library(rc_engine STATIC
     gfx/click_latch.cpp
+    gfx/frame_signature.cpp
     gfx/gfx.cpp
     gfx/texture.cpp
     media/clip_failed.cpp

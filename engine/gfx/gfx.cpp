@@ -4,12 +4,14 @@
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <vector>
 
+#include "engine/gfx/frame_signature.h"
 #include "engine/platform/platform.h"
 
 namespace rc::engine {
@@ -160,6 +162,9 @@ SDL_Point Gfx::output_size() const {
 void Gfx::process_event(const SDL_Event& event) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     clicks_.on_event(event);
+    // Shown again, resized, uncovered: what the window shows may be gone.
+    if (event.type == SDL_WINDOWEVENT)
+        must_render_ = true;
 }
 
 void Gfx::set_base_font_size(float pixels) {
@@ -203,14 +208,28 @@ void Gfx::begin_frame() {
     ImGui::NewFrame();
 }
 
-void Gfx::end_frame() {
+bool text_field_active() {
+    const ImGuiContext* context = ImGui::GetCurrentContext();
+    return context && context->ActiveId != 0 && context->ActiveId == context->InputTextState.ID;
+}
+
+bool Gfx::end_frame() {
     ImGui::Render();
+    ImDrawData* draw_data = ImGui::GetDrawData();
+    const std::uint64_t signature = frame_signature(*draw_data, texture_generation());
+    const bool unchanged =
+        !must_render_ && signature == last_signature_ && pending_screenshot_.empty();
+    must_render_ = false;
+    last_signature_ = signature;
+    if (unchanged)
+        return false;
     SDL_SetRenderDrawColor(renderer_, 23, 26, 33, 255);
     SDL_RenderClear(renderer_);
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    ImGui_ImplSDLRenderer_RenderDrawData(draw_data);
     if (!pending_screenshot_.empty())
         save_screenshot();
     SDL_RenderPresent(renderer_);
+    return true;
 }
 
 void Gfx::request_screenshot(const std::filesystem::path& png) {

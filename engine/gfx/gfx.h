@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -54,8 +55,10 @@ class Gfx {
     // Body text height in pixels at 1280×720; the fonts follow the window size from it.
     void set_base_font_size(float pixels);
     void begin_frame();
-    // Renders and presents. When a screenshot was requested, reads it back first.
-    void end_frame();
+    // Renders and presents, unless the frame looks exactly as the last one presented (no
+    // window event since, no screenshot asked for): then nothing is drawn and it returns
+    // false. When a screenshot was requested, reads it back first.
+    bool end_frame();
     // Saves the next frame end_frame() renders as a PNG; *why on failure.
     void request_screenshot(const std::filesystem::path& png);
     const std::string& screenshot_error() const { return screenshot_error_; }
@@ -78,7 +81,14 @@ class Gfx {
     std::filesystem::path pending_screenshot_;
     std::string screenshot_error_;
     ClickLatch clicks_;
+    std::uint64_t last_signature_ = 0;
+    bool must_render_ = true;  // the first frame, and after a window event
 };
+
+// Whether a text field has the keyboard now. ImGui's io.WantTextInput lags a frame
+// behind: just after Enter leaves a field it still says yes, and a key pressed then for
+// the screen (Enter again: the next picture) would be dropped as the field's.
+bool text_field_active();
 
 // Where the UI font is: beside the executable (fonts/), $REALCHECK_FONT_DIR, or Debian's
 // fonts-noto-core. Empty when none is found.

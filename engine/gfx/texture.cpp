@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "engine/gfx/frame_signature.h"
+
 namespace rc::engine {
 
 Texture Texture::from_surface(SDL_Renderer* renderer, SDL_Surface* surface, std::string* why) {
@@ -15,6 +17,7 @@ Texture Texture::from_surface(SDL_Renderer* renderer, SDL_Surface* surface, std:
     SDL_SetTextureScaleMode(texture.handle_, SDL_ScaleModeLinear);
     texture.width_ = surface->w;
     texture.height_ = surface->h;
+    note_texture_changed();
     return texture;
 }
 
@@ -56,6 +59,7 @@ bool Texture::upload(SDL_Surface* surface) {
     const bool ok = SDL_UpdateTexture(handle_, nullptr, surface->pixels, surface->pitch) == 0;
     if (SDL_MUSTLOCK(surface))
         SDL_UnlockSurface(surface);
+    note_texture_changed();
     return ok;
 }
 

@@ -18,6 +18,9 @@ namespace {
 
 // ImGui needs a couple of frames after an input to settle hover and click states.
 constexpr int kFramesAfterInput = 3;
+// The longest the first frame waits for the client to be ready (the page's own loading
+// bar shows meanwhile).
+constexpr double kFirstFrameWaitMs = 1500.0;
 
 // The page (web/index.html) defines these hooks; the fallbacks keep a bare page working.
 EM_JS(void, rc_web_set_status, (const char* text), {
@@ -56,6 +59,7 @@ struct Loop {
     std::string last_status;
     std::string last_language;
     bool first_frame = true;
+    double started_ms = 0.0;
     InputTrickle input;  // what a frame cannot take in yet waits for the next
 };
 
@@ -97,6 +101,11 @@ void frame(void* arg) {
         loop.client->handle_event(taken);
         loop.frames_to_draw = kFramesAfterInput;
     }
+    if (loop.first_frame && !loop.client->first_frame_ready() &&
+        emscripten_get_now() - loop.started_ms < kFirstFrameWaitMs) {
+        loop.client->update();  // moves the download of what it waits for on
+        return;
+    }
     // A playing clip asks for its frames by time (redraw_in_ms() == 0 when one is due).
     // While busy, a frame only when the work in progress changed the screen.
     bool owed = loop.frames_to_draw > 0 || loop.first_frame || loop.client->redraw_in_ms() == 0;
@@ -110,8 +119,8 @@ void frame(void* arg) {
         loop.first_frame = false;
         loop.gfx->begin_frame();
         loop.client->draw();
-        loop.gfx->end_frame();
-        rc_web_mark_frame();
+        if (loop.gfx->end_frame())
+            rc_web_mark_frame();
     }
     if (std::string status = loop.client->accessible_text(); status != loop.last_status) {
         loop.last_status = std::move(status);
@@ -133,6 +142,7 @@ int run_loop(Gfx& gfx, LoopClient& client) {
     static Loop loop;
     loop.gfx = &gfx;
     loop.client = &client;
+    loop.started_ms = emscripten_get_now();
     emscripten_set_main_loop_arg(frame, &loop, 0, 1);
     return 0;
 }
