@@ -944,7 +944,7 @@ void App::handle_event(const SDL_Event& event) {
         apply(Action::opening_pack(event.drop.file));
         SDL_free(event.drop.file);
     }
-    if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantTextInput)
+    if (event.type == SDL_KEYDOWN && !engine::text_field_active())
         apply_key(event.key.keysym);
     if (event.type == SDL_KEYMAPCHANGED)
         name_step_keys();

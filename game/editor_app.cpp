@@ -220,7 +220,7 @@ void EditorApp::handle_event(const SDL_Event& event) {
 void EditorApp::apply_key(const SDL_Keysym& key) {
     const bool ctrl = (key.mod & KMOD_CTRL) != 0;
     const bool shift = (key.mod & KMOD_SHIFT) != 0;
-    const bool typing = ImGui::GetIO().WantTextInput;
+    const bool typing = engine::text_field_active();
     if (ctrl && key.sym == SDLK_s)
         apply(EditorAction::of(EditorActionType::Save));
     else if (typing)
