@@ -1011,9 +1011,8 @@ void App::draw() {
     workshop_->offer_png_download();
     sharpen_shown_picture();  // the wheel and a pinch zoom inside the screens
     note_current_drawn();
-    // From the second frame on: the first one shows without waiting for these decodes.
-    if (frames_drawn_++ > 0)
-        ask_early_for_next_round();
+    // After the screens: the frame is built before this download (and decode) starts.
+    ask_early_for_next_round();
 }
 
 // " Video, playing." when the media on screen is a clip (for screen readers and tests).

@@ -166,7 +166,6 @@ class App final : public engine::LoopClient {
         std::map<std::size_t, engine::MediaResult> ready;
     };
     EarlyPictures early_;
-    std::uint64_t frames_drawn_ = 0;
     ViewState view_;
     UiState ui_;
     bool quit_ = false;
