@@ -270,8 +270,8 @@ void draw_item_row(EditorContext& ctx, std::size_t item, float width) {
     ImGui::TextWrapped("%s", words.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
-    ImGui::SetCursorScreenPos(
-        ImVec2(top.x, std::max(ImGui::GetCursorScreenPos().y, top.y + thumb_side + font * 0.5f)));
+    ImGui::SetCursorScreenPos(ImVec2(top.x, std::max(ImGui::GetCursorScreenPos().y + font * 0.4f,
+                                                     top.y + thumb_side + font * 0.5f)));
     ImGui::PopID();
 }
 
@@ -751,6 +751,12 @@ void draw_messages(EditorContext& ctx, ImVec2 pos, float width) {
     end_panel();
 }
 
+// "1 error", "2 errors"; in French 0 and 1 take the singular ("0 erreur").
+std::string count_text(const EditorContext& ctx, const std::string& key, std::size_t n) {
+    const bool singular = ctx.lang == content::Lang::Fr ? n < 2 : n == 1;
+    return ctx.tr(key + (singular ? "_one" : "_many"), {{"n", std::to_string(n)}});
+}
+
 }  // namespace
 
 std::string problems_summary(const EditorContext& ctx, const std::vector<content::Problem>& all) {
@@ -760,8 +766,9 @@ std::string problems_summary(const EditorContext& ctx, const std::vector<content
         }));
     if (all.empty())
         return ctx.tr("editor.problems.count_none");
-    return ctx.tr("editor.problems.count", {{"errors", std::to_string(errors)},
-                                            {"warnings", std::to_string(all.size() - errors)}});
+    return ctx.tr("editor.problems.count",
+                  {{"errors", count_text(ctx, "editor.problems.errors", errors)},
+                   {"warnings", count_text(ctx, "editor.problems.warnings", all.size() - errors)}});
 }
 
 void draw_editor_screen(EditorContext& ctx) {

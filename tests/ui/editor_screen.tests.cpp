@@ -269,9 +269,17 @@ TEST_CASE("problems_summary counts errors and warnings in the UI language", "[ui
     CHECK(problems_summary(ctx, {}) == "No problems");
     const auto problems = editor->problems();
     REQUIRE_FALSE(problems.empty());
-    CHECK(problems_summary(ctx, problems).rfind("1 errors", 0) == 0);
+    using content::Severity;
+    const std::vector<content::Problem> one_error{{Severity::Error, "pack.json", "a"},
+                                                  {Severity::Warning, "pack.json", "b"},
+                                                  {Severity::Warning, "pack.json", "c"}};
+    const std::vector<content::Problem> one_warning{{Severity::Warning, "pack.json", "d"}};
+    CHECK(problems_summary(ctx, one_error) == "1 error · 2 warnings");
+    CHECK(problems_summary(ctx, one_warning) == "0 errors · 1 warning");
     ctx.lang = content::Lang::Fr;
     CHECK(problems_summary(ctx, {}) == "Aucun problème");
+    CHECK(problems_summary(ctx, one_error) == "1 erreur · 2 avertissements");
+    CHECK(problems_summary(ctx, one_warning) == "0 erreur · 1 avertissement");
 }
 
 }  // namespace rc::game
