@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <ctime>
 #include <random>
+#include <utility>
 
 #include "engine/platform/file_picker.h"
 #include "engine/platform/paths.h"
@@ -122,7 +123,7 @@ void App::on_pack_opened() {
     ui_.overlay = Overlay::None;
     game_.to_title();
     images_.clear();
-    early_ = EarlyPictures{};
+    early_ = EarlyPicture{};
     for (const auto& note : session_->notes())
         ui_.messages.push_back(note);
     if (options_.remember_deck) {
@@ -216,7 +217,7 @@ void App::start_round() {
     result_recorded_ = false;
     view_.reset();
     ui_.overlay = Overlay::None;
-    take_early_pictures();
+    take_early_picture();
     request_media_ahead();
 }
 
@@ -236,7 +237,7 @@ void App::ask_early_for_next_round() {
         (game_.phase() != Phase::Title && game_.phase() != Phase::End) ||
         session_->playable_count() < content::kMinPlayableItems)
         return;
-    early_ = EarlyPictures{};
+    early_ = EarlyPicture{};
     early_.asked = true;
     DeckHistory deck = options_.remember_deck ? progress_.load_deck(nullptr) : DeckHistory{};
     const Draw draw = draw_next_round(deck);
@@ -245,26 +246,22 @@ void App::ask_early_for_next_round() {
         pack->manifest.items[draw.picks.front()].kind == content::MediaKind::Video)
         return;  // a clip's player opens with its round item
     session_->request_picture(draw.picks.front(), shown_side());
-    early_.pending.insert(draw.picks.front());
+    early_.pack_index = draw.picks.front();
 }
 
-// The new round takes the early pictures it drew; those still on their way are routed to
-// it when they come in (on_picture), and are not asked for twice.
-void App::take_early_pictures() {
+// The new round takes the early picture if it drew it; one still on its way is routed to
+// it when it comes in (on_picture), and is not asked for twice.
+void App::take_early_picture() {
+    EarlyPicture early = std::exchange(early_, EarlyPicture{});
     const auto& items = game_.items();
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const std::size_t pack_index = items[i].pack_index;
-        auto& image = images_[i];
-        if (auto ready = early_.ready.find(pack_index); ready != early_.ready.end()) {
-            image.requested = true;
-            image.requested_side = shown_side();
-            show_picture(i, pack_index, ready->second);
-        } else if (early_.pending.count(pack_index) != 0) {
-            image.requested = true;
-            image.requested_side = shown_side();
-        }
+    for (std::size_t i = 0; early.pack_index && i < items.size(); ++i) {
+        if (items[i].pack_index != *early.pack_index)
+            continue;
+        images_[i].requested = true;
+        images_[i].requested_side = shown_side();
+        if (early.result)
+            show_picture(i, *early.pack_index, *early.result);
     }
-    early_ = EarlyPictures{};
 }
 
 void App::request_media_ahead() {
@@ -529,11 +526,11 @@ bool App::on_picture(Picture& picture) {
     auto round = std::find_if(items.begin(), items.end(), [&](const RoundItem& i) {
         return i.pack_index == picture.pack_index;
     });
-    const bool in_round = round != items.end() &&
-                          (game_.phase() == Phase::Question || game_.phase() == Phase::Feedback);
-    if (early_.pending.erase(picture.pack_index) != 0 && !in_round) {
-        early_.ready[picture.pack_index] = std::move(picture.result);
-        return false;  // for the round to come: nothing on screen changes
+    // Rounds take the early picture as they start: one that comes in later is for the
+    // round to come, and nothing on screen changes.
+    if (early_.pack_index == picture.pack_index && !early_.result) {
+        early_.result = std::move(picture.result);
+        return false;
     }
     if (round == items.end())
         return false;  // from an earlier round
@@ -555,11 +552,11 @@ void App::show_picture(std::size_t round_index, std::size_t pack_index,
             image.thumbnail =
                 engine::Texture::from_surface(gfx_.renderer(), result.image.thumbnail.get(), &why);
     }
-    if (!result.ok || !image.full) {
-        image.failed = true;
-        image.error = result.ok ? why : result.error;
-        session_->mark_broken(pack_index, image.error);
-    }
+    if (result.ok && image.full)
+        return;
+    image.failed = true;
+    image.error = result.ok ? why : result.error;
+    session_->mark_broken(pack_index, image.error);
 }
 
 void App::collect_media() {
@@ -798,6 +795,7 @@ void App::start_workshop_round(const WorkshopSession& session) {
     game_.start(session_->pack()->manifest, picks);
     images_.clear();
     images_.resize(game_.items().size());
+    take_early_picture();
     view_.reset();
     ui_.overlay = Overlay::None;
     workshop_round_ = session.id;

@@ -7,10 +7,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
-#include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -103,7 +101,7 @@ class App final : public engine::LoopClient {
     void start_round();
     Draw draw_next_round(DeckHistory& deck) const;
     void ask_early_for_next_round();
-    void take_early_pictures();
+    void take_early_picture();
     void request_media_ahead();
     bool on_picture(Picture& picture);  // true when the picture is for the round on screen
     bool current_picture_pending() const;
@@ -160,12 +158,12 @@ class App final : public engine::LoopClient {
     // Solo: the first picture of the round that Play (or Play again) would start, asked
     // for once the title or end screen is on screen, so the first question does not wait
     // for its download and decode. Kept by pack index; the round takes what it drew.
-    struct EarlyPictures {
+    struct EarlyPicture {
         bool asked = false;  // for the round to come: reset when a pack opens or a round starts
-        std::set<std::size_t> pending;  // pack indices asked for, not in yet
-        std::map<std::size_t, engine::MediaResult> ready;
+        std::optional<std::size_t> pack_index;      // the picture asked for
+        std::optional<engine::MediaResult> result;  // once it is in
     };
-    EarlyPictures early_;
+    EarlyPicture early_;
     ViewState view_;
     UiState ui_;
     bool quit_ = false;
